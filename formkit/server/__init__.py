@@ -1,0 +1,1 @@
+"""The Flask backend: hosted and embedded forms, submissions, withdrawal, SMS webhook."""

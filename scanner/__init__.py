@@ -1,0 +1,8 @@
+"""The watchdog half of unbundle: judge published sign-up forms against the rule catalog.
+
+It also holds what both halves share: the rule catalog (``scanner.rules``), the purpose
+vocabulary (``scanner.vocabulary``) and the text classifier (``scanner.classify``). formkit
+imports them; nothing in ``scanner`` imports formkit.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""A throwaway PostgreSQL server on loopback (filled in by the ledger work)."""
