@@ -110,6 +110,8 @@ class PageModel:
     """Linked privacy/legal pages fetched for this page (one hop, same site)."""
     script_urls: list[str] = field(default_factory=list)
     """Absolute URLs of scripts, pixels and iframes the page references or requests."""
+    inline_scripts: list[str] = field(default_factory=list)
+    """Inline <script> texts (cut to a sensible size), for well-known tracker snippets."""
     trackers: list[dict[str, str]] = field(default_factory=list)
     """Known trackers found on the page: {"url" or "snippet", "name", "list"}."""
     frames: list[str] = field(default_factory=list)
