@@ -117,6 +117,9 @@ class PageModel:
     frames: list[str] = field(default_factory=list)
     """Iframe URLs that were loaded because they may hold forms."""
     bytes_read: int = 0
+    notes: list[str] = field(default_factory=list)
+    """What the scan could not check on this page (a privacy notice or iframe that could not be
+    read), in full sentences naming the URL. Filled by scanner.scan; reports show them."""
 
 
 @dataclass
