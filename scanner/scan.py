@@ -1,0 +1,315 @@
+"""The scan pipeline: targets in, one :class:`ScanResult` out.
+
+For each target (a URL or a local file, reported as the user gave it)::
+
+    fetch ─► extract_page ─► iframes that hold forms (same pipeline, forms attached with frame=)
+          ─► each in-scope form's privacy link (else legal link), one hop, same site ─► notices
+          ─► trackers over script URLs + inline scripts (outer page's count for framed forms)
+          ─► judge ─► findings
+
+Every failure becomes a page status or a note; nothing a page contains can raise out of
+:func:`scan`. ``Settings.depth`` > 0 adds a breadth-first crawl of same-site links, bounded by
+``depth`` and ``max_pages``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html import unescape
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from . import __version__
+from .fetch import DEFAULT_SETTINGS, Fetched, Fetcher, Settings, StaticFetcher, target_url
+from .model import Finding, FormModel, Notice, PageModel, PageStatus
+from .trackers import find_trackers, matching_list, site_of
+
+TOOL_NAME = "unbundle"
+
+# iframes that never hold a sign-up form: video, maps, audio players. Not loaded (politeness).
+_MEDIA_SITES = frozenset({
+    "youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "soundcloud.com",
+    "spotify.com", "openstreetmap.org", "google.com", "twitter.com", "x.com", "facebook.com",
+    "instagram.com", "tiktok.com", "linkedin.com",
+})
+
+_IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_BASE = re.compile(r"<base\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_NOT_PAGES = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|webp|zip|docx?|xlsx?|mp[34]|css|js|ics)$", re.I)
+
+
+@dataclass
+class ScanResult:
+    """Everything a report needs: what was scanned, when, with what, and what was found."""
+
+    pages: list[PageModel]
+    findings: list[Finding]
+    scanned_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    tool: str = TOOL_NAME
+    version: str = __version__
+    engine: str = "static"
+
+    @property
+    def readable(self) -> list[PageModel]:
+        return [p for p in self.pages if p.status in (PageStatus.OK, PageStatus.TRUNCATED)]
+
+    def findings_for(self, page: PageModel) -> list[Finding]:
+        return [f for f in self.findings if f.page == page.url]
+
+
+class _Judge:
+    """The judge engineer's half, imported on first use so this module loads without it."""
+
+    def __init__(self) -> None:
+        from .extract import extract_page, notice_text
+        from .judge import judge
+
+        self.extract_page = extract_page
+        self.notice_text = notice_text
+        self.judge = judge
+
+
+def _attr(match: re.Match[str]) -> str:
+    return unescape(next((g for g in match.groups() if g is not None), "")).strip()
+
+
+def _base_url(html: str, url: str) -> str:
+    match = _BASE.search(html[:20000])
+    return urljoin(url, _attr(match)) if match else url
+
+
+def iframe_urls(html: str, url: str) -> list[str]:
+    """Absolute http(s)/file URLs of the iframes of a document, in order, without duplicates."""
+    base = _base_url(html, url)
+    out: list[str] = []
+    for match in _IFRAME.finditer(html):
+        src = _attr(match)
+        if not src or src.startswith(("about:", "javascript:", "data:")):
+            continue
+        absolute = urldefrag(urljoin(base, src))[0]
+        if urlsplit(absolute).scheme in ("http", "https", "file") and absolute not in out:
+            out.append(absolute)
+    return out
+
+
+def same_site(url: str, other: str) -> bool:
+    a, b = urlsplit(url), urlsplit(other)
+    if a.scheme == "file" or b.scheme == "file":
+        return a.scheme == b.scheme == "file"
+    if a.scheme not in ("http", "https") or b.scheme not in ("http", "https"):
+        return False
+    return site_of(a.hostname) == site_of(b.hostname)
+
+
+def page_links(html: str, url: str) -> list[str]:
+    """Same-site links of a document that may be pages (for the crawl)."""
+    base = _base_url(html, url)
+    out: list[str] = []
+    for match in _ANCHOR.finditer(html):
+        href = _attr(match)
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        absolute = urldefrag(urljoin(base, href))[0]
+        if same_site(absolute, url) and not _NOT_PAGES.search(urlsplit(absolute).path) and absolute not in out:
+            out.append(absolute)
+    return out
+
+
+def _notice_link(form: FormModel) -> str | None:
+    """rules.md: the link that speaks of privacy; failing that, the legal-notice page."""
+    for kind in ("privacy", "legal"):
+        for link in form.links:
+            if link.kind == kind and link.url:
+                return urldefrag(link.url)[0]
+    return None
+
+
+class Scanner:
+    """One scan's state: fetchers, the judge, and caches of notices and frames fetched once."""
+
+    def __init__(self, settings: Settings, fetcher: Fetcher | None = None,
+                 log: Callable[[str], None] | None = None):
+        self.settings = settings
+        self._own_fetchers: list[Fetcher] = []
+        if fetcher is None:
+            fetcher = StaticFetcher(settings)
+            self._own_fetchers.append(fetcher)
+        self.fetcher = fetcher
+        self._browser: Fetcher | None = None
+        self.log = log or (lambda message: None)
+        self._judge: _Judge | None = None
+        self._notices: dict[str, Notice | str] = {}
+
+    @property
+    def judge(self) -> _Judge:
+        if self._judge is None:
+            self._judge = _Judge()
+        return self._judge
+
+    def close(self) -> None:
+        for fetcher in self._own_fetchers:
+            fetcher.close()
+
+    def _browser_fetcher(self) -> Fetcher:
+        if self._browser is None:
+            from .browser import BrowserFetcher
+
+            self._browser = BrowserFetcher(self.settings)
+            self._own_fetchers.append(self._browser)
+        return self._browser
+
+    def _fetch_page(self, url: str) -> Fetched:
+        if self.settings.engine == "browser" and urlsplit(url).scheme in ("http", "https", "file"):
+            return self._browser_fetcher().fetch(url)
+        return self.fetcher.fetch(url)
+
+    # --- one page ---------------------------------------------------------------------------
+
+    def scan_page(self, given: str, url: str) -> tuple[PageModel, list[Finding], Fetched]:
+        fetched = self._fetch_page(url)
+        page = PageModel(url=given, status=fetched.status, final_url=fetched.final_url or url,
+                         http_status=fetched.http_status, error=fetched.error,
+                         bytes_read=fetched.bytes_read)
+        if not fetched.readable:
+            return page, [], fetched
+        try:
+            model = self._extract(given, fetched)
+            if (self.settings.engine == "auto" and not model.forms
+                    and (model.script_urls or model.inline_scripts)):
+                # Script-built page: forms absent from the markup but scripts present.
+                rendered = self._browser_fetcher().fetch(url)
+                if rendered.readable:
+                    fetched = rendered
+                    model = self._extract(given, fetched)
+                else:
+                    model.notes.append(f"The browser could not render {given}: {rendered.error}")
+            self._load_frames(model, fetched)
+            self._load_notices(model)
+            model.trackers = _dedupe(model.trackers + find_trackers(
+                model.final_url, model.script_urls, model.inline_scripts))
+            findings = list(self.judge.judge(model))
+        except ImportError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end the scan (module doc)
+            page.error = f"{given} could not be analysed: {type(exc).__name__}: {exc}."
+            page.notes.append(page.error)
+            self.log(f"unbundle: internal error on {given}: {type(exc).__name__}: {exc}")
+            return page, [], fetched
+        for finding in findings:
+            finding.page = given
+        return model, findings, fetched
+
+    def _extract(self, given: str, fetched: Fetched) -> PageModel:
+        base = fetched.final_url or fetched.url
+        model = self.judge.extract_page(fetched.html, base)
+        model.url = given
+        model.status = fetched.status
+        model.final_url = base
+        model.http_status = fetched.http_status
+        model.error = fetched.error
+        model.bytes_read = fetched.bytes_read
+        for request in fetched.requests:  # browser engine: what the page asked for when it ran
+            if request not in model.script_urls:
+                model.script_urls.append(request)
+        return model
+
+    def _load_frames(self, model: PageModel, fetched: Fetched) -> None:
+        """Load the page's iframes (depth 0) and attach their forms to the outer page."""
+        frames = [u for u in iframe_urls(fetched.html, model.final_url)
+                  if site_of(urlsplit(u).hostname) not in _MEDIA_SITES
+                  and not matching_list(u, model.final_url)]
+        for frame_url in frames[: self.settings.max_frames]:
+            framed = self.fetcher.fetch(frame_url)
+            if not framed.readable:
+                model.notes.append(f"The iframe {frame_url} could not be read: {framed.error}")
+                continue
+            inner = self.judge.extract_page(framed.html, framed.final_url or frame_url)
+            if not inner.forms:
+                continue
+            model.frames.append(frame_url)
+            for form in inner.forms:
+                form.frame = frame_url
+                form.index = len(model.forms)
+                model.forms.append(form)
+            # The frame's own trackers also watch the person filling its form.
+            model.trackers = _dedupe(model.trackers + find_trackers(
+                framed.final_url or frame_url, inner.script_urls, inner.inline_scripts))
+
+    def _load_notices(self, model: PageModel) -> None:
+        """Follow each in-scope form's privacy (else legal) link: one hop, same site only."""
+        for form in model.forms:
+            if not form.in_scope:
+                continue
+            link = _notice_link(form)
+            origin = form.frame or model.final_url
+            if not link or not same_site(link, origin):
+                continue
+            notice = self._notice(link)
+            if isinstance(notice, str):
+                if notice not in model.notes:
+                    model.notes.append(notice)
+            elif all(n.url != notice.url for n in model.notices):
+                model.notices.append(notice)
+
+    def _notice(self, url: str) -> Notice | str:
+        if url not in self._notices:
+            fetched = self.fetcher.fetch(url)
+            if fetched.readable:
+                text = self.judge.notice_text(fetched.html, fetched.final_url or url)
+                self._notices[url] = Notice(url=url, text=text, linked=True)
+            else:
+                self._notices[url] = f"The privacy notice {url} could not be read: {fetched.error}"
+        return self._notices[url]
+
+    # --- many pages -------------------------------------------------------------------------
+
+    def run(self, targets: Sequence[str]) -> ScanResult:
+        pages: list[PageModel] = []
+        findings: list[Finding] = []
+        queue: deque[tuple[str, str, int]] = deque()
+        seen: set[str] = set()
+        for target in targets:
+            url = target_url(target)
+            if url not in seen:
+                seen.add(url)
+                queue.append((target, url, 0))
+        budget = max(self.settings.max_pages, len(queue))  # the targets are always judged
+        while queue and len(pages) < budget:
+            given, url, depth = queue.popleft()
+            self.log(f"scanning {given}")
+            page, page_findings, fetched = self.scan_page(given, url)
+            pages.append(page)
+            findings.extend(page_findings)
+            if depth < self.settings.depth and fetched.readable:
+                for link in page_links(fetched.html, fetched.final_url or url):
+                    if link not in seen:
+                        seen.add(link)
+                        queue.append((link, link, depth + 1))
+        return ScanResult(pages=pages, findings=findings, engine=self.settings.engine)
+
+
+def _dedupe(trackers: list[dict[str, str]]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for tracker in trackers:
+        if tracker not in out:
+            out.append(tracker)
+    return out
+
+
+def scan(targets: Sequence[str], settings: Settings = DEFAULT_SETTINGS,
+         fetcher: Fetcher | None = None, log: Callable[[str], None] | None = None) -> ScanResult:
+    """Scan ``targets`` (URLs or local paths) and judge every page; never raises for a page."""
+    scanner = Scanner(settings, fetcher, log)
+    try:
+        return scanner.run(targets)
+    finally:
+        scanner.close()
+
+
+def stderr_log(message: str) -> None:
+    print(message, file=sys.stderr)
