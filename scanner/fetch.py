@@ -157,11 +157,10 @@ def decode(body: bytes, content_type: str = "") -> tuple[str, str]:
                 name = "utf-8"
             return body.decode(name, errors="replace"), name
     try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        # A cut in the middle of a multi-byte character at the size cap is still UTF-8.
-        if exc.start >= len(body) - 4:
-            return body.decode("utf-8", errors="replace"), "utf-8"
+        # Not final: a body cut in the middle of a character at the size cap is still UTF-8.
+        text = codecs.getincrementaldecoder("utf-8")().decode(body, final=False)
+        return text, "utf-8"
+    except UnicodeDecodeError:
         return body.decode("cp1252", errors="replace"), "cp1252"
 
 
