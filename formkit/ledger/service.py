@@ -12,16 +12,30 @@ Everything here is thread-safe: one :class:`Ledger` per process, shared by all r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import re
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import phonenumbers
+from sqlalchemy import Connection, Engine, delete, exc, insert, select, text, update
+from sqlalchemy.engine import make_url
 
 from scanner.vocabulary import Channel
 
 from ..config import default_db_url
 from ..errors import UnbundleError
 from ..spec import Spec
+from . import chain
+from .db import UNAVAILABLE_ERRORS, make_engine, read_transaction, write_transaction
+from .models import ChainHead, ConsentEvent, Contact, ReceiptRow
+from .retention import UNCONFIRMED_GRACE, core_retention, earliest, latest_spec, purpose_expiry
+from .state import ACTIVE, ContactState, PurposeState, fold
 
 __all__ = [
     "ConsentChoice", "Submission", "Receipt", "ReceiptPurpose", "VerifyProblem", "VerifyReport",
@@ -182,6 +196,93 @@ class InvalidSubmission(LedgerError, ValueError):
 
 # --------------------------------------------------------------------------- the ledger
 
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+_EVENTS = ConsentEvent.__table__
+_CONTACTS = Contact.__table__
+_RECEIPTS = ReceiptRow.__table__
+_HEAD = ChainHead.__table__
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class _Writer:
+    """Appends events to the chain inside one write transaction (the head is locked on creation)."""
+
+    def __init__(self, conn: Connection, secret: bytes | None):
+        self.conn, self.secret = conn, secret
+        # FOR UPDATE serialises PostgreSQL writers on this row; SQLite's BEGIN IMMEDIATE already
+        # holds the database write lock (SQLAlchemy leaves FOR UPDATE out there).
+        head = conn.execute(select(_HEAD.c.last_seq, _HEAD.c.last_hash)
+                            .where(_HEAD.c.id == 1).with_for_update()).one()
+        self.seq, self.hash = head.last_seq, head.last_hash
+        self.rows: list[dict[str, Any]] = []
+
+    def append(self, *, contact_id: str, form_id: str, form_version: int, action: str,
+               occurred_at: dt.datetime, how: str, wording: str, purpose_id: str = "",
+               channel: str = "", receipt_id: str | None = None, notice_version: str = "",
+               lang: str = "", source: str = "", page_url: str = "",
+               confirmation_required: bool = False, retention: str = "",
+               expires_on: dt.date | None = None) -> str:
+        self.seq += 1
+        facts: dict[str, Any] = dict(
+            seq=self.seq, prev_hash=self.hash, receipt_id=receipt_id, contact_id=contact_id,
+            form_id=form_id, form_version=form_version, purpose_id=purpose_id, channel=channel,
+            action=action, occurred_at=occurred_at, how=how, wording=wording,
+            wording_sha256=chain.sha256_text(wording), notice_version=notice_version, lang=lang,
+            source=source, page_url=page_url, confirmation_required=confirmation_required,
+            retention=retention, expires_on=expires_on,
+        )
+        facts["hash"] = self.hash = chain.event_hash(facts)
+        self.rows.append(facts)
+        return self.hash
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        self.conn.execute(insert(_EVENTS), self.rows)
+        seal = chain.seal(self.secret, self.seq, self.hash) if self.secret else None
+        self.conn.execute(update(_HEAD).where(_HEAD.c.id == 1)
+                          .values(last_seq=self.seq, last_hash=self.hash, seal=seal))
+        self.rows = []
+
+
+def _utc(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        raise ValueError("pass an aware datetime (UTC) as now")
+    return now.astimezone(dt.UTC)
+
+
+def _clean_page_url(url: str) -> str:
+    """Keep scheme, host and path only: query strings and fragments often carry personal data
+    (mailing tools append e-mail addresses), and the page URL outlives erasure in the chain."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))[:2000]
+
+
+def normalise_phone(value: str) -> str:
+    """E.164 form of a phone number (French numbers may be given in national form)."""
+    compact = re.sub(r"[\s.()-]", "", value)
+    if _E164.match(compact):
+        return compact
+    try:
+        number = phonenumbers.parse(compact, "FR")
+    except phonenumbers.NumberParseException:
+        raise LedgerError("This is neither an e-mail address nor a phone number; give an e-mail "
+                          "address or a phone number in international form (+33…).") from None
+    if not phonenumbers.is_possible_number(number):
+        raise LedgerError("This phone number is not possible; give it in international form (+33…).")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _identifier(value: str) -> tuple[str, str]:
+    value = value.strip()
+    if "@" in value:
+        return "email", value.lower()
+    return "phone", normalise_phone(value)
+
 
 class Ledger:
     """The consent ledger on one database.
@@ -190,21 +291,66 @@ class Ledger:
     :func:`default_db_url`) or ``postgresql+psycopg://user@host/db``. ``secret``, when given,
     seals the chain head with an HMAC so that someone able to write the database but not holding
     the secret cannot rewrite the whole chain undetected; give the same secret to ``verify``.
-    ``lock_timeout`` bounds how long a write waits for the database before
+    ``lock_timeout`` (seconds) bounds how long an operation waits for the database before
     :class:`LedgerUnavailable`.
     """
 
     def __init__(self, url: str | None = None, *, secret: bytes | None = None,
                  lock_timeout: float = 15.0) -> None:
-        raise NotImplementedError
+        self.url = url or default_db_url()
+        self.secret = secret
+        try:
+            parsed = make_url(self.url)
+            self.display_url = parsed.render_as_string(hide_password=True)
+            self.engine: Engine = make_engine(self.url, lock_timeout=lock_timeout)
+        except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
+            raise LedgerError(f"Cannot use the database URL {self.url!r}: {error}. Give a "
+                              "SQLAlchemy URL such as sqlite:///instance/unbundle.db or "
+                              "postgresql+psycopg://user@host/dbname.") from None
+        except OSError as error:
+            raise LedgerUnavailable(f"Cannot create the folder of {self.url!r}: {error}.") from None
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
 
     def close(self) -> None:
         """Release the connection pool."""
-        raise NotImplementedError
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        """Turn driver errors into LedgerUnavailable / LedgerError, without SQL or parameters."""
+        try:
+            yield
+        except UNAVAILABLE_ERRORS as error:
+            reason = _reason(error)
+            if "no such table" in reason:
+                raise LedgerError(f"The ledger at {self.display_url} has no schema yet ({reason}); "
+                                  "start the server once or call Ledger.upgrade().") from None
+            raise LedgerUnavailable(f"The ledger database at {self.display_url} is unavailable "
+                                    f"while {what} ({reason}). Nothing was written; try again.") from None
+        except exc.ProgrammingError as error:
+            raise LedgerError(f"The ledger at {self.display_url} failed while {what} ({_reason(error)}); "
+                              "is its schema up to date? Call Ledger.upgrade().") from None
 
     def upgrade(self) -> None:
         """Create or migrate the schema (Alembic ``upgrade head``); safe to call at every start."""
-        raise NotImplementedError
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        with self._guard("creating the schema"), write_transaction(self.engine) as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes starting at once: the second waits, then finds the schema current.
+                conn.execute(text("SELECT pg_advisory_xact_lock(2760560)"))
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # ------------------------------------------------------------------ writing
 
     def record_submission(self, sub: Submission, *, now: dt.datetime | None = None) -> Receipt:
         """Record one submission in ONE transaction; return only after it committed.
@@ -215,66 +361,558 @@ class Ledger:
         art. 7(3)). The contact is found by e-mail, else phone, within the form.
         Raises :class:`LedgerUnavailable` (nothing written) or :class:`InvalidSubmission`.
         """
-        raise NotImplementedError
+        at = _utc(now)
+        spec, data = sub.spec, self._check(sub)
+        email, phone = data.get("email") or None, data.get("phone") or None
+        page_url = _clean_page_url(sub.page_url)
+        receipt_id = "r_" + secrets.token_hex(16)
+        with self._guard("recording a submission"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            contact_id, before = self._upsert_contact(conn, spec.id, email, phone, data, at)
+            common = dict(contact_id=contact_id, form_id=spec.id, form_version=spec.version,
+                          occurred_at=at, how="form", receipt_id=receipt_id,
+                          notice_version=sub.notice_version, lang=sub.lang, source=sub.source,
+                          page_url=page_url)
+            core_text, core_until = core_retention(spec.retention, at.date())
+            hashes = [writer.append(action="submitted", wording=spec.title.get(sub.lang, spec.id),
+                                    retention=core_text, expires_on=core_until, **common)]
+            accepted = set(sub.attestations)
+            for att in spec.attestations:
+                if att.id in accepted:
+                    hashes.append(writer.append(action="attested", purpose_id=att.id,
+                                                wording=att.text.get(sub.lang, ""), **common))
+            by_id = {c.purpose_id: c for c in sub.choices}
+            purposes: list[ReceiptPurpose] = []
+            for p in spec.purposes:
+                choice, channel = by_id[p.id], str(p.channel or "")
+                until = purpose_expiry(p.retention, spec.retention.election_end, at.date())
+                if choice.granted:
+                    current = before.purposes.get(p.id)
+                    already_confirmed = current is not None and current.state == "granted"
+                    needs = spec.double_opt_in and p.channel == Channel.EMAIL and not already_confirmed
+                    hashes.append(writer.append(action="granted", purpose_id=p.id, channel=channel,
+                                                wording=choice.wording, confirmation_required=needs,
+                                                retention=p.retention, expires_on=until, **common))
+                    purposes.append(ReceiptPurpose(p.id, choice.wording, "pending" if needs else "granted",
+                                                   channel or None, p.retention, until))
+                else:
+                    current = before.purposes.get(p.id)
+                    action = "withdrawn" if current is not None and current.state in ACTIVE else "refused"
+                    hashes.append(writer.append(action=action, purpose_id=p.id, channel=channel,
+                                                wording=choice.wording, retention=p.retention, **common))
+                    purposes.append(ReceiptPurpose(p.id, choice.wording, "refused", channel or None,
+                                                   p.retention, None))
+            writer.flush()
+            receipt = self._make_receipt(sub, receipt_id, contact_id, at, page_url, purposes, hashes)
+            conn.execute(insert(_RECEIPTS).values(
+                id=receipt_id, contact_id=contact_id, form_id=spec.id, form_version=spec.version,
+                created_at=at, lang=sub.lang, document=_receipt_document(receipt, spec)))
+        # Leaving the block committed the transaction: only now is the receipt true.
+        return receipt
 
-    def receipt(self, receipt_id: str) -> Receipt | None:
-        """The receipt of one submission, or None if unknown."""
-        raise NotImplementedError
+    def _check(self, sub: Submission) -> dict[str, str]:
+        spec = sub.spec
+        if sub.source not in SOURCES:
+            raise InvalidSubmission(f"source must be one of {', '.join(SOURCES)}, got {sub.source!r}.")
+        if sub.lang not in spec.languages:
+            raise InvalidSubmission(f"language {sub.lang!r} is not one of form {spec.id!r}'s "
+                                    f"languages ({', '.join(spec.languages)}).")
+        ids = [c.purpose_id for c in sub.choices]
+        expected = [p.id for p in spec.purposes]
+        if sorted(ids) != sorted(expected):
+            raise InvalidSubmission(f"form {spec.id!r} needs exactly one choice per purpose "
+                                    f"({', '.join(expected) or 'none'}), got {', '.join(ids) or 'none'}.")
+        unknown = set(sub.attestations) - {a.id for a in spec.attestations}
+        if unknown:
+            raise InvalidSubmission(f"form {spec.id!r} has no attestation {', '.join(sorted(unknown))}.")
+        data = {k: v.strip() for k, v in sub.data.items() if isinstance(v, str) and v.strip()}
+        if "email" in data:
+            data["email"] = data["email"].lower()
+        if "phone" in data and not _E164.match(data["phone"]):
+            # The number itself is left out of the message: errors end up in logs.
+            raise InvalidSubmission("the phone field must be in E.164 form (+33612345678).")
+        return data
 
-    def consent_receipt_json(self, receipt_id: str) -> dict[str, Any] | None:
-        """The receipt as a Kantara Consent Receipt v1.1 / ISO/IEC 27560 record (a JSON dict)."""
-        raise NotImplementedError
+    def _upsert_contact(self, conn: Connection, form_id: str, email: str | None, phone: str | None,
+                        data: dict[str, str], at: dt.datetime) -> tuple[str, ContactState]:
+        """Find the person on this form (by e-mail, else phone) or create them; merge the data."""
+        row = None
+        if email:
+            row = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.data).where(
+                _CONTACTS.c.form_id == form_id, _CONTACTS.c.email == email)).first()
+        elif phone:
+            row = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.data).where(
+                _CONTACTS.c.form_id == form_id, _CONTACTS.c.phone == phone,
+                _CONTACTS.c.email.is_(None))).first()
+        if row is None:
+            contact_id = "c_" + secrets.token_hex(16)
+            conn.execute(insert(_CONTACTS).values(id=contact_id, form_id=form_id, email=email,
+                                                  phone=phone, data=data, created_at=at, updated_at=at))
+            return contact_id, ContactState({})
+        merged = {**row.data, **data}
+        conn.execute(update(_CONTACTS).where(_CONTACTS.c.id == row.id).values(
+            data=merged, phone=merged.get("phone"), updated_at=at))
+        return row.id, self._state(conn, row.id, form_id)
+
+    def _make_receipt(self, sub: Submission, receipt_id: str, contact_id: str, at: dt.datetime,
+                      page_url: str, purposes: list[ReceiptPurpose], hashes: list[str]) -> Receipt:
+        spec, c = sub.spec, sub.spec.controller
+        return Receipt(
+            receipt_id=receipt_id, contact_id=contact_id, form_id=spec.id, form_version=spec.version,
+            created_at=at, controller=(c.name if c and c.name else ""), lang=sub.lang,
+            granted=tuple(p.purpose_id for p in purposes if p.state == "granted"),
+            refused=tuple(p.purpose_id for p in purposes if p.state == "refused"),
+            pending_confirmation=tuple(p.purpose_id for p in purposes if p.state == "pending"),
+            controller_contact=(c.dpo or c.email or "") if c else "",
+            controller_address=(c.address or "") if c else "",
+            privacy_url=spec.privacy_url or "", notice_version=sub.notice_version,
+            source=sub.source, page_url=page_url,
+            attestations=tuple(a.id for a in spec.attestations if a.id in set(sub.attestations)),
+            purposes=tuple(purposes),
+            recipients=tuple(f"{r.name} ({r.role})" if r.role else r.name for r in spec.recipients),
+            event_hashes=tuple(hashes),
+        )
+
+    def _events(self, conn: Connection, contact_id: str, form_id: str) -> list[Any]:
+        return list(conn.execute(select(_EVENTS).where(
+            _EVENTS.c.contact_id == contact_id, _EVENTS.c.form_id == form_id).order_by(_EVENTS.c.seq)).mappings())
+
+    def _state(self, conn: Connection, contact_id: str, form_id: str) -> ContactState:
+        return fold(self._events(conn, contact_id, form_id))
+
+    def _follow_up(self, writer: _Writer, source: Any, action: str, how: str, at: dt.datetime,
+                   **extra: Any) -> str:
+        """An event about the consent ``source`` established (same contact, form, purpose, wording)."""
+        return writer.append(contact_id=source["contact_id"], form_id=source["form_id"],
+                             form_version=source["form_version"], purpose_id=source["purpose_id"],
+                             channel=source["channel"], action=action, occurred_at=at, how=how,
+                             wording=source["wording"], lang=source["lang"],
+                             notice_version=source["notice_version"], **extra)
 
     def withdraw(self, contact_id: str, form_id: str, purpose_id: str | None, how: str,
                  *, now: dt.datetime | None = None) -> int:
         """Withdraw one purpose (or all, when ``purpose_id`` is None) of a contact on a form.
 
         Idempotent; returns the number of ``withdrawn`` events written (0 if nothing was granted).
+        Withdrawing is as easy as giving (art. 7(3)): no condition, effective at once in exports.
         """
-        raise NotImplementedError
+        at = _utc(now)
+        with self._guard("recording a withdrawal"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            state = self._state(conn, contact_id, form_id)
+            for pid, ps in state.purposes.items():
+                if (purpose_id is None or pid == purpose_id) and ps.state in ACTIVE:
+                    self._follow_up(writer, ps.since, "withdrawn", how, at)
+            written = len(writer.rows)
+            writer.flush()
+        return written
 
     def withdraw_channel(self, phone_e164: str, channel: Channel | str = Channel.SMS,
                          how: str = "sms", *, now: dt.datetime | None = None) -> int:
         """SMS STOP: withdraw every consent on ``channel`` of every contact with that number."""
-        raise NotImplementedError
+        at, phone, wanted = _utc(now), normalise_phone(phone_e164), str(channel)
+        with self._guard("recording a STOP"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            for contact in conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
+                                        .where(_CONTACTS.c.phone == phone).order_by(_CONTACTS.c.id)):
+                for ps in self._state(conn, contact.id, contact.form_id).purposes.values():
+                    if ps.state in ACTIVE and ps.since["channel"] == wanted:
+                        self._follow_up(writer, ps.since, "withdrawn", how, at)
+            written = len(writer.rows)
+            writer.flush()
+        return written
 
     def request_consent(self, spec: Spec, contact_id: str, purpose_id: str, wording: str,
                         lang: str, how: str = "sms", *, now: dt.datetime | None = None) -> int:
-        """Record that a consent request (``wording``, e.g. the SMS sent) went to a contact."""
-        raise NotImplementedError
+        """Record that a consent request (``wording``, e.g. the SMS sent) went to a contact.
+
+        A later "OUI"/"YES" (:meth:`grant_by_reply`) turns it into a consent with that wording.
+        Returns 1, or 0 when the purpose is already granted or pending.
+        """
+        at = _utc(now)
+        try:
+            purpose = spec.purpose(purpose_id)
+        except KeyError as error:
+            raise InvalidSubmission(str(error.args[0])) from None
+        with self._guard("recording a consent request"), write_transaction(self.engine) as conn:
+            if conn.execute(select(_CONTACTS.c.id).where(_CONTACTS.c.id == contact_id,
+                                                         _CONTACTS.c.form_id == spec.id)).first() is None:
+                raise LedgerError(f"No contact {contact_id} on form {spec.id!r} (erased or never recorded).")
+            writer = _Writer(conn, self.secret)
+            current = self._state(conn, contact_id, spec.id).purposes.get(purpose_id)
+            if current is not None and current.state in ("granted", "pending"):
+                return 0
+            writer.append(contact_id=contact_id, form_id=spec.id, form_version=spec.version,
+                          purpose_id=purpose_id, channel=str(purpose.channel or ""), action="requested",
+                          occurred_at=at, how=how, wording=wording, lang=lang,
+                          retention=purpose.retention,
+                          expires_on=spec.retention.election_end if purpose.retention == "election-end" else None)
+            writer.flush()
+        return 1
 
     def grant_by_reply(self, phone_e164: str, how: str = "sms", *,
                        now: dt.datetime | None = None) -> int:
         """"OUI"/"YES": grant every consent requested from that number and not yet answered."""
-        raise NotImplementedError
+        at, phone = _utc(now), normalise_phone(phone_e164)
+        with self._guard("recording a reply"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            for contact in conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
+                                        .where(_CONTACTS.c.phone == phone).order_by(_CONTACTS.c.id)):
+                for ps in self._state(conn, contact.id, contact.form_id).purposes.values():
+                    if ps.state == "requested":
+                        req = ps.since
+                        until = purpose_expiry(req["retention"], req["expires_on"], at.date())
+                        self._follow_up(writer, req, "granted", how, at, retention=req["retention"],
+                                        expires_on=until)
+            written = len(writer.rows)
+            writer.flush()
+        return written
 
     def confirm_email(self, contact_id: str, form_id: str, *, now: dt.datetime | None = None) -> int:
         """Double opt-in: confirm the contact's pending e-mail purposes on that form."""
-        raise NotImplementedError
+        at = _utc(now)
+        with self._guard("recording a confirmation"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            for ps in self._state(conn, contact_id, form_id).purposes.values():
+                if ps.state == "pending":
+                    self._follow_up(writer, ps.since, "confirmed", "email", at)
+            written = len(writer.rows)
+            writer.flush()
+        return written
+
+    # ------------------------------------------------------------------ reading
 
     def current_state(self, contact_id: str, form_id: str) -> dict[str, str]:
         """purpose_id -> ``granted`` | ``pending`` | ``requested`` | ``withdrawn``.
 
         Purposes the contact never granted (refused or never asked) are absent.
         """
-        raise NotImplementedError
+        with self._guard("reading consents"), read_transaction(self.engine) as conn:
+            state = self._state(conn, contact_id, form_id)
+        return {pid: ps.state for pid, ps in state.purposes.items()}
+
+    def receipt(self, receipt_id: str) -> Receipt | None:
+        """The receipt of one submission, or None if unknown."""
+        with self._guard("reading a receipt"), read_transaction(self.engine) as conn:
+            row = conn.execute(select(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id)).mappings().first()
+        return None if row is None else _receipt_from_row(row)
+
+    def consent_receipt_json(self, receipt_id: str) -> dict[str, Any] | None:
+        """The receipt as a Kantara Consent Receipt v1.1 / ISO/IEC 27560 record (a JSON dict)."""
+        from .receipt_json import consent_receipt
+
+        with self._guard("reading a receipt"), read_transaction(self.engine) as conn:
+            row = conn.execute(select(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id)).mappings().first()
+        if row is None:
+            return None
+        return consent_receipt(_receipt_from_row(row), row["document"].get("title", ""))
 
     def export(self, form_id: str, purpose_id: str, *, today: dt.date | None = None) -> list[dict[str, Any]]:
-        """Contacts who may be contacted for this purpose today, with provenance per row."""
-        raise NotImplementedError
+        """Contacts who may be contacted for this purpose today, with provenance per row.
+
+        A row appears only if the contact's current state for the purpose is ``granted`` (so
+        confirmed where double opt-in applies), not withdrawn, its retention not past ``today``,
+        and its personal data still held. Provenance (form, version, date, wording, source, page)
+        lets every message say where the contact came from (CNIL).
+        """
+        day = today or dt.datetime.now(dt.UTC).date()
+        with self._guard("exporting"), read_transaction(self.engine) as conn:
+            by_contact: dict[str, list[Any]] = {}
+            for e in conn.execute(select(_EVENTS).where(
+                    _EVENTS.c.form_id == form_id, _EVENTS.c.purpose_id.in_([purpose_id, ""]))
+                    .order_by(_EVENTS.c.seq)).mappings():
+                by_contact.setdefault(e["contact_id"], []).append(e)
+            eligible: dict[str, PurposeState] = {}
+            for contact_id, events in by_contact.items():
+                ps = fold(events).purposes.get(purpose_id)
+                if ps is not None and ps.state == "granted" and (
+                        ps.since["expires_on"] is None or day <= ps.since["expires_on"]):
+                    eligible[contact_id] = ps
+            contacts = {}
+            ids = sorted(eligible)
+            for start in range(0, len(ids), 500):
+                for row in conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.data).where(
+                        _CONTACTS.c.id.in_(ids[start:start + 500]))):
+                    contacts[row.id] = row.data
+        rows = []
+        for contact_id in ids:
+            if contact_id not in contacts:
+                continue  # erased or purged: no one left to contact
+            g = eligible[contact_id].since
+            confirmed = eligible[contact_id].confirmed_at
+            rows.append({
+                "contact_id": contact_id, **contacts[contact_id],
+                "form_id": g["form_id"], "form_version": g["form_version"], "purpose_id": purpose_id,
+                "channel": g["channel"], "consented_at": g["occurred_at"].isoformat(),
+                "confirmed_at": confirmed.isoformat() if confirmed else "",
+                "wording": g["wording"], "lang": g["lang"], "how": g["how"], "source": g["source"],
+                "page_url": g["page_url"], "receipt_id": g["receipt_id"] or "",
+                "expires_on": g["expires_on"].isoformat() if g["expires_on"] else "",
+            })
+        rows.sort(key=lambda r: (r["consented_at"], r["contact_id"]))
+        return rows
 
     def verify(self, *, secret: bytes | None = None) -> VerifyReport:
-        """Re-hash the whole chain; report every event whose stored facts changed or is missing."""
-        raise NotImplementedError
+        """Re-hash the whole chain; report every event whose stored facts changed or is missing.
 
-    def purge(self, specs: Iterable[Spec], *, today: dt.date, dry_run: bool = False) -> PurgeReport:
-        """Delete personal data past its retention (see docs/ledger.md for the rules)."""
-        raise NotImplementedError
+        Proves: no hashed fact of any event was changed, and no event was deleted or inserted,
+        unless someone rewrote every later event and the head too (a secret seal stops that).
+        Does not prove anything about the contacts table (personal data is not chained).
+        """
+        key = secret or self.secret
+        problems: list[VerifyProblem] = []
+        checked, prev_seq, prev_hash = 0, 0, chain.GENESIS
+        with self._guard("verifying"), read_transaction(self.engine) as conn:
+            head = conn.execute(select(_HEAD).where(_HEAD.c.id == 1)).mappings().first()
+            result = conn.execute(select(_EVENTS).order_by(_EVENTS.c.seq)
+                                  .execution_options(yield_per=2000)).mappings()
+            for e in result:
+                checked += 1
+                seq = e["seq"]
+                if seq != prev_seq + 1:
+                    missing = f"{prev_seq + 1}" if seq == prev_seq + 2 else f"{prev_seq + 1} to {seq - 1}"
+                    problems.append(VerifyProblem(prev_seq + 1, f"missing: event {missing} was deleted "
+                                                  f"(the chain jumps from event {prev_seq} to {seq})"))
+                elif e["prev_hash"] != prev_hash:
+                    problems.append(VerifyProblem(seq, f"does not chain to event {prev_seq}: event "
+                                                  f"{prev_seq} was rewritten, or an event was removed "
+                                                  "or inserted between them"))
+                if chain.sha256_text(e["wording"]) != e["wording_sha256"]:
+                    problems.append(VerifyProblem(seq, f"its wording was changed (form {e['form_id']}, "
+                                                  f"purpose {e['purpose_id'] or '-'}, action {e['action']})"))
+                if chain.event_hash(dict(e)) != e["hash"]:
+                    problems.append(VerifyProblem(seq, "its stored facts no longer match its hash "
+                                                  "(wording, purpose, time, contact or another fact "
+                                                  "was changed)"))
+                prev_seq, prev_hash = seq, e["hash"]
+        sealed: bool | None = None
+        if head is None:
+            problems.append(VerifyProblem(None, "the chain head is missing (was the table emptied?)"))
+        else:
+            if head["last_seq"] != prev_seq:
+                problems.append(VerifyProblem(
+                    prev_seq + 1 if head["last_seq"] > prev_seq else None,
+                    f"the chain head records {head['last_seq']} events but the last stored is event "
+                    f"{prev_seq}" + (f": events {prev_seq + 1} to {head['last_seq']} were deleted"
+                                     if head["last_seq"] > prev_seq else "")))
+            elif head["last_hash"] != prev_hash:
+                problems.append(VerifyProblem(prev_seq, "the newest event does not match the hash "
+                                              "recorded in the chain head (it was rewritten)"))
+            if head["seal"] is not None:
+                sealed = False
+                if key is not None:
+                    sealed = True
+                    if not chain.seal_ok(key, head["last_seq"], head["last_hash"], head["seal"]):
+                        problems.append(VerifyProblem(None, "the chain head's seal does not match: the "
+                                                      "chain was rewritten, or the secret is wrong"))
+        return VerifyReport(not problems, checked, tuple(problems), sealed)
+
+    # ------------------------------------------------------------------ personal data
 
     def subject(self, identifier: str) -> dict[str, Any]:
-        """Everything held about the person with this e-mail or phone (GDPR art. 15)."""
-        raise NotImplementedError
+        """Everything held about the person with this e-mail or phone (GDPR art. 15).
+
+        One record per form they used: their personal data, consents in force, every consent
+        event (with the wording they were shown) and their receipts.
+        """
+        kind, value = _identifier(identifier)
+        column = _CONTACTS.c.email if kind == "email" else _CONTACTS.c.phone
+        records = []
+        with self._guard("reading a subject's data"), read_transaction(self.engine) as conn:
+            for c in conn.execute(select(_CONTACTS).where(column == value)
+                                  .order_by(_CONTACTS.c.created_at)).mappings():
+                events = self._events(conn, c["id"], c["form_id"])
+                receipts = conn.execute(select(_RECEIPTS.c.id).where(
+                    _RECEIPTS.c.contact_id == c["id"]).order_by(_RECEIPTS.c.created_at)).scalars().all()
+                records.append({
+                    "contact_id": c["id"], "form_id": c["form_id"], "data": dict(c["data"]),
+                    "created_at": c["created_at"].isoformat(), "updated_at": c["updated_at"].isoformat(),
+                    "consents": {p: s.state for p, s in fold(events).purposes.items()},
+                    "events": [_event_json(e) for e in events],
+                    "receipts": list(receipts),
+                })
+        return {kind: value, "records": records}
 
     def erase_subject(self, identifier: str, *, now: dt.datetime | None = None) -> int:
-        """Erase the person's personal data (art. 17); returns the number of contacts erased."""
-        raise NotImplementedError
+        """Erase the person's personal data (art. 17); returns the number of contacts erased.
+
+        The contacts rows go (then SQLite is vacuumed, PostgreSQL's table rewritten), an ``erased``
+        event records that it happened (accountability, art. 5(2)) and ends every consent. The
+        chain keeps its facts, which hold no personal data, so ``verify`` still passes.
+        """
+        at = _utc(now)
+        kind, value = _identifier(identifier)
+        column = _CONTACTS.c.email if kind == "email" else _CONTACTS.c.phone
+        with self._guard("erasing a subject"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            rows = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id).where(column == value)
+                                .order_by(_CONTACTS.c.id)).all()
+            for row in rows:
+                self._erase(conn, writer, row.id, row.form_id, "request", at,
+                            "personal data erased at the person's request (GDPR art. 17)")
+            writer.flush()
+        if rows:
+            self._compact()
+        return len(rows)
+
+    def _erase(self, conn: Connection, writer: _Writer, contact_id: str, form_id: str, how: str,
+               at: dt.datetime, wording: str) -> None:
+        version = conn.execute(select(_EVENTS.c.form_version).where(
+            _EVENTS.c.contact_id == contact_id).order_by(_EVENTS.c.seq.desc()).limit(1)).scalar() or 0
+        conn.execute(delete(_CONTACTS).where(_CONTACTS.c.id == contact_id))
+        writer.append(contact_id=contact_id, form_id=form_id, form_version=version, action="erased",
+                      occurred_at=at, how=how, wording=wording)
+
+    def purge(self, specs: Iterable[Spec], *, today: dt.date, dry_run: bool = False,
+              now: dt.datetime | None = None) -> PurgeReport:
+        """Delete personal data no longer needed on ``today`` (storage limitation, art. 5(1)(e)).
+
+        A contact's data is needed until the latest of: its core-action record's end
+        (``election_end`` + ``core_action``), and the end of each consent still in force
+        (granted: its purpose's retention, none for until-withdrawn; pending or requested: 30 days).
+        Withdrawn and refused purposes keep nothing. Retention is the one stored with each event
+        when it was given; a spec passed in may shorten it, never lengthen it. Contacts of a form
+        with no core-action retention and not passed in ``specs`` are kept and reported in notes.
+        """
+        at = _utc(now)
+        by_id = latest_spec(list(specs))
+        items: list[PurgeItem] = []
+        kept, notes = 0, set()
+        with self._guard("purging"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            contacts = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
+                                    .order_by(_CONTACTS.c.id)).all()
+            for c in contacts:
+                state = self._state(conn, c.id, c.form_id)
+                needed, reason = _needed_until(state, by_id.get(c.form_id))
+                if reason == "no-retention":
+                    notes.add(f"form {c.form_id} sets no retention for its core-action record, so "
+                              "its contacts are kept: set retention.election_end or core_action "
+                              "in its spec and pass it with --specs")
+                if needed is _FOREVER or (needed is not None and today <= needed):
+                    kept += 1
+                    continue
+                items.append(PurgeItem(c.id, c.form_id, reason, needed))
+                if not dry_run:
+                    self._erase(conn, writer, c.id, c.form_id, "purge", at,
+                                f"personal data deleted: retention ended ({reason})")
+            if not dry_run:
+                writer.flush()
+        if items and not dry_run:
+            notes.update(self._compact())
+        return PurgeReport(dry_run, today, tuple(items), kept, tuple(sorted(notes)))
+
+    def _compact(self) -> list[str]:
+        """Make deleted bytes unrecoverable from the database files (art. 17 "without undue delay").
+
+        SQLite: secure_delete already zeroed the freed cells; VACUUM rebuilds the file and
+        checkpoint(TRUNCATE) empties the WAL, which held copies of the old pages. PostgreSQL:
+        VACUUM FULL rewrites the contacts table into a new file (dead tuples are otherwise kept
+        until reused); its WAL and backups age out on the operator's schedule (docs/ledger.md).
+        """
+        notes = []
+        with self._guard("compacting after deletion"):
+            if self.is_sqlite:
+                raw = self.engine.raw_connection()
+                try:
+                    for sql in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"):
+                        row = raw.cursor().execute(sql).fetchone()
+                        if sql.startswith("PRAGMA") and row and row[0]:
+                            notes.append("another process kept the SQLite WAL busy; deleted pages may "
+                                         "remain in the -wal file until its next checkpoint")
+                finally:
+                    raw.close()
+            elif self.engine.dialect.name == "postgresql":
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM FULL ledger_contacts")
+        return sorted(set(notes))
+
+
+_FOREVER = dt.date.max
+"""Needed until withdrawn: no end date."""
+
+
+def _needed_until(state: ContactState, spec: Spec | None) -> tuple[dt.date | None, str]:
+    """(last day the contact's data is needed, reason for the date that counts)."""
+    ends: list[tuple[dt.date, str]] = []
+    sub = state.last_submitted
+    if sub is not None:
+        stored = sub["expires_on"]
+        from_spec = core_retention(spec.retention, sub["occurred_at"].date())[1] if spec else None
+        core = earliest(stored, from_spec)
+        if core is None:
+            if any(ps.state in ACTIVE for ps in state.purposes.values()):
+                pass  # the consents below decide
+            else:
+                return _FOREVER, "no-retention"
+        else:
+            ends.append((core, "core-action record retention ended"))
+    for pid, ps in state.purposes.items():
+        g = ps.since
+        if ps.state == "granted":
+            from_spec = None
+            if spec is not None and any(p.id == pid for p in spec.purposes):
+                p = spec.purpose(pid)
+                from_spec = purpose_expiry(p.retention, spec.retention.election_end, g["occurred_at"].date())
+            end = earliest(g["expires_on"], from_spec)
+            if end is None:
+                return _FOREVER, "consent until withdrawn"
+            ends.append((end, f"consent {pid} expired"))
+        elif ps.state in ("pending", "requested"):
+            ends.append(((g["occurred_at"] + UNCONFIRMED_GRACE).date(), f"consent {pid} never confirmed"))
+    if not ends:
+        return None, "nothing left to keep (consents withdrawn)"
+    last = max(ends, key=lambda pair: pair[0])
+    return last
+
+
+def _reason(error: Exception) -> str:
+    orig = getattr(error, "orig", None) or error
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return first[:300]
+
+
+def _event_json(e: Any) -> dict[str, Any]:
+    return {
+        "event_id": e["seq"], "action": e["action"], "form_id": e["form_id"],
+        "form_version": e["form_version"], "purpose_id": e["purpose_id"], "channel": e["channel"],
+        "occurred_at": e["occurred_at"].isoformat(), "how": e["how"], "wording": e["wording"],
+        "lang": e["lang"], "source": e["source"], "page_url": e["page_url"],
+        "notice_version": e["notice_version"], "receipt_id": e["receipt_id"],
+        "expires_on": e["expires_on"].isoformat() if e["expires_on"] else None, "hash": e["hash"],
+    }
+
+
+def _receipt_document(receipt: Receipt, spec: Spec) -> dict[str, Any]:
+    doc = {f: getattr(receipt, f) for f in (
+        "controller", "controller_contact", "controller_address", "privacy_url", "notice_version",
+        "source", "page_url")}
+    doc.update(
+        title=spec.title.get(receipt.lang, spec.id),
+        attestations=list(receipt.attestations), recipients=list(receipt.recipients),
+        event_hashes=list(receipt.event_hashes),
+        purposes=[{"purpose_id": p.purpose_id, "wording": p.wording, "state": p.state,
+                   "channel": p.channel, "retention": p.retention,
+                   "expires_on": p.expires_on.isoformat() if p.expires_on else None}
+                  for p in receipt.purposes],
+    )
+    return doc
+
+
+def _receipt_from_row(row: Any) -> Receipt:
+    doc = row["document"]
+    purposes = tuple(ReceiptPurpose(p["purpose_id"], p["wording"], p["state"], p["channel"],
+                                    p["retention"], dt.date.fromisoformat(p["expires_on"]) if p["expires_on"] else None)
+                     for p in doc["purposes"])
+    return Receipt(
+        receipt_id=row["id"], contact_id=row["contact_id"], form_id=row["form_id"],
+        form_version=row["form_version"], created_at=row["created_at"], controller=doc["controller"],
+        lang=row["lang"],
+        granted=tuple(p.purpose_id for p in purposes if p.state == "granted"),
+        refused=tuple(p.purpose_id for p in purposes if p.state == "refused"),
+        pending_confirmation=tuple(p.purpose_id for p in purposes if p.state == "pending"),
+        controller_contact=doc["controller_contact"], controller_address=doc["controller_address"],
+        privacy_url=doc["privacy_url"], notice_version=doc["notice_version"], source=doc["source"],
+        page_url=doc["page_url"], attestations=tuple(doc["attestations"]), purposes=purposes,
+        recipients=tuple(doc["recipients"]), event_hashes=tuple(doc["event_hashes"]),
+    )
