@@ -26,12 +26,21 @@ OTHER_POSTAL_RE = re.compile(r"^[A-Z0-9][A-Z0-9 \-]{1,9}$")
 FIVE_DIGIT_REGIONS = {"FR", "MC"}
 
 
+OTHER_COUNTRY = "ZZ"
+"""The country select's "another country" choice (ISO 3166 user-assigned code)."""
+
+
+def chosen_country(form: Form) -> str | None:
+    """The person's choice in a ``country`` field, when the form has one and it is filled."""
+    code = getattr(getattr(form, "country", None), "data", None)
+    return code if isinstance(code, str) and len(code) == 2 else None
+
+
 def region_of(form: Form) -> str:
     """The country to read phone numbers and postal codes in: the person's choice in a
     ``country`` field when there is one (and it is not "other"), else the spec's default."""
-    country = getattr(form, "country", None)
-    code = getattr(country, "data", None)
-    if isinstance(code, str) and len(code) == 2 and code != "ZZ":
+    code = chosen_country(form)
+    if code and code != OTHER_COUNTRY:
         return code
     return getattr(form, "default_region", "FR")
 
@@ -82,7 +91,7 @@ class PostalCode:
         if not field.data:
             return
         code = re.sub(r"\s+", " ", field.data.strip().upper())
-        if region_of(form) in FIVE_DIGIT_REGIONS:
+        if chosen_country(form) != OTHER_COUNTRY and region_of(form) in FIVE_DIGIT_REGIONS:
             code = code.replace(" ", "")
             if not FR_POSTAL_RE.match(code):
                 raise ValidationError(t(self.lang, "err_postal_fr"))

@@ -16,6 +16,10 @@ from typing import Any
 
 from wtforms import Form
 from wtforms.fields import BooleanField, Field, SelectField
+try:
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # WTForms < 3.3
+    SelectChoice = None  # type: ignore[assignment,misc]
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from .fields import (
@@ -96,6 +100,11 @@ def field_label(field: FieldSpec, lang: str) -> str:
     return FIELD_LABELS[lang][field.name]
 
 
+def _choice(value: str, label: str) -> Any:
+    # WTForms 3.3 deprecates (value, label) tuples in favour of SelectChoice.
+    return SelectChoice(value, label) if SelectChoice else (value, label)
+
+
 def _person_field(field: FieldSpec, lang: str) -> Field:
     label = field_label(field, lang)
     max_length = MAX_LENGTHS.get(field.name, CUSTOM_MAX_LENGTH)
@@ -109,7 +118,7 @@ def _person_field(field: FieldSpec, lang: str) -> Field:
     common = {"id": f"ub-{field.name}", "description": description, "render_kw": render_kw}
 
     if field.name == "country":
-        choices = [("", t(lang, "choose"))] + list(COUNTRIES[lang].items())
+        choices = [_choice("", t(lang, "choose"))] + [_choice(code, name) for code, name in COUNTRIES[lang].items()]
         if field.required:
             validators = [InputRequired(message=t(lang, "err_choice"))]
         return SelectField(label, validators=validators, choices=choices, default="", **common)
