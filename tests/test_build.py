@@ -1,0 +1,66 @@
+"""`unbundle form build`: the files it writes, the embed code it prints, and its refusals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from formkit.cli import cli
+from formkit.spec import load_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+GOOD = sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_build_writes_every_file(path, tmp_path):
+    spec = load_spec(path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["form", "build", str(path), "--out", str(out),
+                                      "--base-url", "https://forms.example.org/"])
+    assert result.exit_code == 0, result.output
+    expected = {"embed.js"} | {f"{kind}.{lang}.html" for kind in ("page", "embed", "snippet")
+                               for lang in spec.languages}
+    assert {p.name for p in out.iterdir()} == expected
+    for lang in spec.languages:
+        page = BeautifulSoup((out / f"page.{lang}.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.find("form")["action"] == f"https://forms.example.org/f/{spec.id}"
+        assert page.find("html")["lang"] == lang
+    # The embed code, both variants, on standard output.
+    assert '<iframe src="https://forms.example.org/embed.fr.html"' in result.stdout
+    assert f'<script src="https://forms.example.org/embed.js" data-form="{spec.id}"' in result.stdout
+    assert "https://forms.example.org" in (out / "embed.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["bundled-consent.yaml", "schema-unknown-key.yaml", "implied-consent.yaml"])
+def test_build_refuses_a_spec_that_does_not_lint_clean(name, tmp_path):
+    path = EXAMPLES / "bad" / name
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["form", "build", str(path), "--out", str(out)])
+    assert result.exit_code == 1
+    rule = "schema" if name.startswith("schema-") else name.removesuffix(".yaml")
+    assert f"{path}: " in result.output and f": {rule}: " in result.output
+    assert not out.exists()
+
+
+def test_build_through_the_installed_command(tmp_path):
+    """The console script itself (not only click's runner): exit codes and streams."""
+    exe = Path(sys.executable).parent / "unbundle"
+    if not exe.exists():
+        pytest.skip("the unbundle console script is not installed in this environment")
+    ok = subprocess.run([str(exe), "form", "build", str(GOOD[0]), "--out", str(tmp_path / "a")],
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert "<iframe" in ok.stdout and 'src="embed.' in ok.stdout
+    bad = subprocess.run([str(exe), "form", "build", str(EXAMPLES / "bad" / "prechecked-consent.yaml"),
+                          "--out", str(tmp_path / "b")], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert "prechecked-consent" in bad.stdout and "Traceback" not in bad.stderr
+    usage = subprocess.run([str(exe), "form", "build", str(GOOD[0])], capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2 and "--out" in usage.stderr
