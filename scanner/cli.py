@@ -26,7 +26,7 @@ from .scan import ScanResult, scan as run_scan
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
-EPILOG = "Example: unbundle scan https://example.org/soutien -o report.html --format html"
+EPILOG = "Example: unbundle scan https://example.org/soutien --format html -o r.html"
 
 
 def exit_code(result: ScanResult, fail_on: str) -> int:
