@@ -1,0 +1,216 @@
+"""The server driven from outside, as a campaign and its supporters would, over real HTTP.
+
+Two people submit the form with different choices; each purpose's export holds exactly those
+who ticked it; a withdrawal link and an SMS STOP each take the person out of the right export at
+once; the webhook refuses a request without the token; the chain verifies.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import re
+from pathlib import Path
+
+import httpx
+
+from tests.server_support import (  # noqa: F401 - fixtures
+    DOI_FORM, FORM, SMS_TOKEN, Visitor, app, app_config, client, ledger_of, live, person, runner,
+)
+
+
+def emails(rows: list[dict]) -> set[str]:
+    return {row["email"] for row in rows}
+
+
+def withdraw_links(html: str) -> list[str]:
+    return re.findall(r'href="(http://[^"]+/u/[^"]+)"', html)
+
+
+def test_two_people_withdrawal_link_sms_stop_and_verify(app, live):
+    visitor = Visitor(live)
+    # Ana wants the newsletter and SMS; Bob wants the newsletter only.
+    ana = visitor.submit(FORM, person(1, phone="06 12 34 56 78", purpose_newsletter="y", purpose_sms="y"))
+    bob = visitor.submit(FORM, person(2, phone="+33 6 98 76 54 32", purpose_newsletter="y"))
+    assert ana.status_code == 200 and bob.status_code == 200
+    assert "Merci" in ana.text and "Association de financement" in ana.text
+
+    ledger = ledger_of(app)
+    assert emails(ledger.export(FORM, "newsletter")) == {"person1@example.org", "person2@example.org"}
+    assert emails(ledger.export(FORM, "sms")) == {"person1@example.org"}
+
+    # Bob follows the link for the newsletter on his receipt: one GET (a question), one POST.
+    links = withdraw_links(bob.text)
+    assert len(links) == 2  # the newsletter, and "withdraw everything"
+    confirm_page = httpx.get(links[0])
+    assert confirm_page.status_code == 200 and "Confirmer le retrait" in confirm_page.text
+    assert emails(ledger.export(FORM, "newsletter")) == {"person1@example.org", "person2@example.org"}
+    done = httpx.post(links[0])
+    assert done.status_code == 200 and "retiré" in done.text
+    assert emails(ledger.export(FORM, "newsletter")) == {"person1@example.org"}
+
+    # Ana texts "Stop sms" from her phone, written the way her phone's provider reports it.
+    headers = {"Authorization": f"Bearer {SMS_TOKEN}"}
+    refused = httpx.post(f"{live}/sms/inbound", data={"from": "+33612345678", "text": "STOP"})
+    assert refused.status_code == 401
+    wrong = httpx.post(f"{live}/sms/inbound", data={"from": "+33612345678", "text": "STOP"},
+                       headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+    assert emails(ledger.export(FORM, "sms")) == {"person1@example.org"}
+    stop = httpx.post(f"{live}/sms/inbound", data={"from": "0612345678", "text": " Stop  SMS "}, headers=headers)
+    assert stop.status_code == 200 and stop.json() == {"action": "withdrawn", "count": 1}
+    assert ledger.export(FORM, "sms") == []
+    assert emails(ledger.export(FORM, "newsletter")) == {"person1@example.org"}
+
+    report = ledger.verify(secret=app.config["SECRET_KEY"].encode())
+    assert report.ok, report.problems
+    ledger.close()
+    visitor.close()
+
+
+def test_withdraw_everything_link(app, live):
+    visitor = Visitor(live)
+    response = visitor.submit(FORM, person(3, phone="0611111111", purpose_newsletter="y", purpose_sms="y"), lang="en")
+    assert "You agreed to" in response.text
+    all_link = withdraw_links(response.text)[-1]
+    assert "withdraw every consent" in httpx.get(all_link).text
+    assert httpx.post(all_link).status_code == 200
+    ledger = ledger_of(app)
+    assert ledger.export(FORM, "newsletter") == [] and ledger.export(FORM, "sms") == []
+    ledger.close()
+    visitor.close()
+
+
+def test_json_submission_and_consent_receipt(live):
+    visitor = Visitor(live)
+    response = visitor.submit(FORM, person(4, purpose_sms="y", phone="0622222222"), json=True)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["granted"] == ["sms"] and body["refused"] == ["newsletter"]
+    assert set(body["withdraw"]) == {"sms", "*"}
+    receipt = httpx.get(body["receipt_url"])
+    assert receipt.status_code == 200 and receipt.headers["content-type"].startswith("application/json")
+    document = receipt.json()
+    assert json.dumps(document)  # a JSON consent receipt the person can keep
+    assert httpx.get(f"{live}/r/nope.json").status_code == 404
+    visitor.close()
+
+
+def test_language_from_query_and_accept_language(client):
+    assert 'lang="en"' in client.get(f"/f/{FORM}?lang=en").get_data(as_text=True)
+    assert 'lang="en"' in client.get(f"/f/{FORM}", headers={"Accept-Language": "en-GB,en;q=0.8"}).get_data(as_text=True)
+    assert 'lang="fr"' in client.get(f"/f/{FORM}", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert client.get("/f/no-such-form").status_code == 404
+
+
+def test_embed_snippet_and_loader(client):
+    embed = client.get(f"/f/{FORM}/embed")
+    assert embed.status_code == 200
+    assert "frame-ancestors *" in embed.headers["Content-Security-Policy"]
+    page = client.get(f"/f/{FORM}")
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    snippet = client.get(f"/f/{FORM}/snippet?lang=en")
+    assert snippet.mimetype == "text/plain"
+    text = snippet.get_data(as_text=True)
+    assert 'action="http://localhost/f/parrainage-camille-2027"' in text and 'name="_token"' in text
+    loader = client.get("/embed.js")
+    assert loader.mimetype == "text/javascript" and "/f/{form}/embed?lang={lang}" in loader.get_data(as_text=True)
+
+
+def test_snippet_posted_from_elsewhere_is_recorded(app, live):
+    """The static snippet, pasted on another site, posts cross-site with no cookie at all."""
+    snippet = httpx.get(f"{live}/f/{FORM}/snippet").text
+    from tests.server_support import hidden_fields
+
+    fields = hidden_fields(snippet)
+    response = httpx.post(f"{live}/f/{FORM}", data={**fields, **person(5, purpose_newsletter="y")},
+                          headers={"Origin": "https://camille2027.example"})
+    assert response.status_code == 200 and "Merci" in response.text
+    ledger = ledger_of(app)
+    assert emails(ledger.export(FORM, "newsletter")) == {"person5@example.org"}
+    ledger.close()
+
+
+def test_double_opt_in_counts_only_after_confirmation(app, live):
+    visitor = Visitor(live)
+    response = visitor.submit(DOI_FORM, person(6, purpose_newsletter="y"))
+    assert response.status_code == 200 and "En attente" in response.text
+    ledger = ledger_of(app)
+    assert ledger.export(DOI_FORM, "newsletter") == []
+    outbox = sorted((Path(app.instance_path) / "outbox").glob("*.eml"))
+    assert len(outbox) == 1
+    message = email.message_from_bytes(outbox[0].read_bytes(), policy=email.policy.default)
+    assert message["To"] == "person6@example.org"
+    mail = message.get_content()
+    link = re.search(r"(http://\S+/c/\S+)", mail).group(1)
+    page = httpx.get(link)  # a mail scanner opening the link confirms nothing
+    assert page.status_code == 200 and ledger.export(DOI_FORM, "newsletter") == []
+    assert httpx.post(link).status_code == 200
+    assert emails(ledger.export(DOI_FORM, "newsletter")) == {"person6@example.org"}
+    assert httpx.get(f"{live}/c/not-a-token").status_code == 404
+    ledger.close()
+    visitor.close()
+
+
+def test_sms_webhook_oui_and_edge_cases(app, live):
+    headers = {"Authorization": f"Bearer {SMS_TOKEN}"}
+    for text in ("stop", "ARRÊT", "arret", "Stop prospection", "unsubscribe", "STOP!"):
+        response = httpx.post(f"{live}/sms/inbound", json={"from": "+33699999999", "text": text}, headers=headers)
+        assert response.json()["action"] == "withdrawn", text
+    assert httpx.post(f"{live}/sms/inbound", data={"from": "+33699999999", "text": "oui"},
+                      headers=headers).json()["action"] == "granted"
+    assert httpx.post(f"{live}/sms/inbound", data={"from": "+33699999999", "text": "bonjour"},
+                      headers=headers).json()["action"] == "ignored"
+    assert httpx.post(f"{live}/sms/inbound", data={"from": "not a number", "text": "STOP"},
+                      headers=headers).status_code == 400
+    assert httpx.post(f"{live}/sms/inbound", data={"text": "STOP"}, headers=headers).status_code == 400
+    # Twilio-style field names and HTTP Basic with the token as password.
+    response = httpx.post(f"{live}/sms/inbound", data={"From": "+33699999999", "Body": "Stop"},
+                          auth=("twilio", SMS_TOKEN))
+    assert response.json()["action"] == "withdrawn"
+
+
+def test_sms_webhook_is_absent_without_a_token(tmp_path):
+    from formkit.server import create_app
+    from tests.server_support import make_config
+
+    app = create_app(make_config(tmp_path, UNBUNDLE_SMS_TOKEN=None))
+    response = app.test_client().post("/sms/inbound", data={"from": "+33612345678", "text": "STOP"},
+                                      headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 404
+
+
+def test_workbench_lists_previews_and_tests_without_touching_the_real_ledger(app, client, live):
+    index = client.get("/").get_data(as_text=True)
+    assert FORM in index and DOI_FORM in index
+    page = client.get(f"/forms/{FORM}").get_data(as_text=True)
+    assert "&lt;iframe" in page and "&lt;script" in page and "&lt;form" in page
+    visitor = Visitor(live)
+    # The test page posts to /f/<id>, with a token that marks the submission as a test.
+    hidden = visitor.open(f"/forms/{FORM}/test")
+    posted = visitor.http.post(f"/f/{FORM}", data={**hidden, **person(7, purpose_newsletter="y")})
+    assert posted.status_code == 200 and "test" in posted.text.lower()
+    ledger = ledger_of(app)
+    assert ledger.export(FORM, "newsletter") == []  # not in the campaign's export
+    test_ledger = app.extensions["unbundle.ledger"].test_ledger()
+    assert emails(test_ledger.export(FORM, "newsletter")) == {"person7@example.org"}
+    ledger.close()
+    visitor.close()
+
+
+def test_refused_spec_is_not_served(tmp_path, caplog):
+    from formkit.server import create_app
+    from tests.server_support import make_config
+
+    config = make_config(tmp_path)
+    bad = (tmp_path / "specs" / "parrainage-presidentielle.yaml").read_text(encoding="utf-8")
+    bad = bad.replace("id: parrainage-camille-2027", "id: precheck").replace(
+        "    retention: until-withdrawn\n", "    retention: until-withdrawn\n    checked: true\n", 1)
+    (tmp_path / "specs" / "prechecked.yaml").write_text(bad, encoding="utf-8")
+    with caplog.at_level("ERROR"):
+        app = create_app(config)
+    assert "precheck" not in app.extensions["unbundle.forms"].specs
+    assert app.test_client().get("/f/precheck").status_code == 404
+    assert any("prechecked.yaml" in r.getMessage() and "prechecked-consent" in r.getMessage()
+               for r in caplog.records)
