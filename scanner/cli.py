@@ -19,7 +19,7 @@ import click
 
 from formkit.cli_options import fail_on_option, format_option, output_option
 
-from .fetch import DEFAULT_SETTINGS
+from .fetch import DEFAULT_SETTINGS, ScanError
 from .report import render
 from .rules import Severity
 from .scan import ScanResult, scan as run_scan
@@ -74,7 +74,10 @@ def scan(targets: tuple[str, ...], fmt: str, output: str | None, depth: int, max
     """
     settings = replace(DEFAULT_SETTINGS, depth=depth, max_pages=max_pages, engine=engine,
                        timeout=timeout, deadline=max(DEFAULT_SETTINGS.deadline, timeout * 3))
-    result = run_scan(list(targets), settings)
+    try:
+        result = run_scan(list(targets), settings)
+    except ScanError as exc:
+        raise click.ClickException(str(exc)) from None
     to_terminal = output is None
     color = to_terminal and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = render(result, fmt, color=color)

@@ -60,6 +60,9 @@ class Settings:
     """static | browser | auto."""
     browser_wait: float = 3.0
     """Browser engine: seconds to let scripts run after the load event."""
+    block_remote: bool = False
+    """Browser engine: refuse requests to non-loopback hosts (tests; an offline check of a
+    local copy). The requests are still recorded, so trackers are still found."""
 
 
 DEFAULT_SETTINGS = Settings()
@@ -96,6 +99,20 @@ class Fetcher(Protocol):
     def fetch(self, url: str) -> Fetched: ...
 
     def close(self) -> None: ...
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+class ScanError(Exception):
+    """Base class of the scanner's errors a user can act on (not page failures: those are
+    statuses). ``exit_code`` is what the command line exits with."""
+
+    exit_code = 1
+
+
+class EngineUnavailable(ScanError):
+    """The engine asked for cannot run here (no Chromium, or it did not start)."""
 
 
 # --- URLs and local files ---------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""The browser engine: render a page in headless Chromium (Debian's, driven by Playwright), let
+its scripts run, and hand the DOM to the same extract/judge path as the static engine.
+
+It implements the fetcher interface of ``scanner.fetch``: ``fetch(url) -> Fetched``, never
+raising for a bad page. What it adds over the static fetcher: forms built by script appear in
+the DOM, and ``Fetched.requests`` lists every URL the page asked for while it ran (blocked or
+not: rules.md counts a tracker "requested when it runs", whether or not the request succeeds).
+
+Bounded in time: ``Settings.deadline`` for navigation, then at most ``Settings.browser_wait``
+for the network to go quiet. No browser download: the system Chromium is used (``make
+system-deps`` installs it), found as $UNBUNDLE_CHROMIUM, ``chromium`` or ``chromium-browser``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any
+from urllib.parse import urlsplit
+
+from .fetch import DEFAULT_SETTINGS, EngineUnavailable, Fetched, Settings, is_loopback
+from .model import PageStatus
+
+# Flags for a headless run on a server: no sandbox when run as root in a container, and no
+# background traffic of Chromium's own (updates, sync, metrics) that would pollute the requests.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+
+
+def chromium_path() -> str | None:
+    return (os.environ.get("UNBUNDLE_CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser"))
+
+
+class BrowserFetcher:
+    """One Chromium for the whole scan; one fresh context (no cookies) per page."""
+
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS):
+        self.settings = settings
+        path = chromium_path()
+        if path is None:
+            raise EngineUnavailable(
+                "The browser engine needs Chromium, which is not installed: install Debian's "
+                "chromium package (make system-deps) or set UNBUNDLE_CHROMIUM to its path, "
+                "or scan with --engine static.")
+        try:
+            from playwright.sync_api import sync_playwright
+
+            self._pw = sync_playwright().start()
+            self._browser = self._pw.chromium.launch(
+                executable_path=path, headless=True, args=list(CHROMIUM_ARGS),
+                timeout=settings.deadline * 1000)
+        except Exception as exc:  # noqa: BLE001 - turned into one clear error for the CLI
+            raise EngineUnavailable(f"Chromium at {path} could not be started: {exc}") from exc
+
+    def close(self) -> None:
+        try:
+            self._browser.close()
+        finally:
+            self._pw.stop()
+
+    def fetch(self, url: str) -> Fetched:
+        fetched = Fetched(url, final_url=url)
+        context = self._browser.new_context(user_agent=self.settings.user_agent,
+                                            java_script_enabled=True, service_workers="block")
+        requests: list[str] = []
+
+        def route(route: Any) -> None:
+            request_url = route.request.url
+            if request_url != url and request_url not in requests:
+                requests.append(request_url)
+            host = urlsplit(request_url).hostname
+            scheme = urlsplit(request_url).scheme
+            if self.settings.block_remote and scheme in ("http", "https") and not is_loopback(host):
+                route.abort("blockedbyclient")
+            else:
+                route.continue_()
+
+        try:
+            context.route("**/*", route)
+            page = context.new_page()
+            page.set_default_timeout(self.settings.deadline * 1000)
+            try:
+                response = page.goto(url, wait_until="load", timeout=self.settings.deadline * 1000)
+            except Exception as exc:  # noqa: BLE001 - every navigation failure is a status
+                return _failed(fetched, exc)
+            if response is not None:
+                fetched.http_status = response.status
+                fetched.final_url = response.url
+                fetched.content_type = response.headers.get("content-type", "")
+                if response.status >= 400:
+                    fetched.status = PageStatus.HTTP_ERROR
+                    fetched.error = f"{response.url} answered HTTP {response.status} {response.status_text}."
+                    return fetched
+                mime = fetched.content_type.split(";", 1)[0].strip().lower()
+                if mime and "html" not in mime and "xml" not in mime:
+                    fetched.status = PageStatus.NOT_HTML
+                    fetched.error = f"{url} is not an HTML page: it is served as {mime}, not HTML."
+                    return fetched
+            try:
+                # Let scripts build the page; a page that never goes quiet is cut off, not waited for.
+                page.wait_for_load_state("networkidle", timeout=self.settings.browser_wait * 1000)
+            except Exception:  # noqa: BLE001, S110 - the DOM as it is now is what we judge
+                pass
+            html = page.content()
+            fetched.requests = requests
+            body = html.encode("utf-8")
+            if len(body) > self.settings.max_bytes:
+                html = body[: self.settings.max_bytes].decode("utf-8", errors="ignore")
+                fetched.status = PageStatus.TRUNCATED
+                fetched.error = (f"{url} is larger than {self.settings.max_bytes} bytes once rendered; "
+                                 "only the first part was judged.")
+            fetched.html = html
+            fetched.encoding = "utf-8"
+            fetched.bytes_read = min(len(body), self.settings.max_bytes)
+            return fetched
+        finally:
+            context.close()
+
+
+def _failed(fetched: Fetched, exc: Exception) -> Fetched:
+    text = str(exc)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if "ERR_TOO_MANY_REDIRECTS" in text:
+        fetched.status = PageStatus.TOO_MANY_REDIRECTS
+        fetched.error = f"{fetched.url} redirects too many times."
+    elif type(exc).__name__ == "TimeoutError" or "Timeout" in first:
+        fetched.status = PageStatus.TIMEOUT
+        fetched.error = f"{fetched.url} did not finish loading in time in the browser."
+    else:
+        fetched.status = PageStatus.FETCH_ERROR
+        fetched.error = f"{fetched.url} could not be loaded in the browser: {first}."
+    return fetched
