@@ -85,3 +85,65 @@ def ledger(ledger_url: str):
     store.upgrade()
     yield store
     store.close()
+
+
+def copy_database(url: str, request: pytest.FixtureRequest) -> str:
+    """A copy of the ledger's database (the ledger must be closed): SQLite's backup API, or
+    PostgreSQL's CREATE DATABASE … TEMPLATE on the session's server."""
+    import sqlite3
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        target = f"{parsed.database}.copy-{uuid.uuid4().hex[:6]}"
+        src, dst = sqlite3.connect(parsed.database), sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+        return f"sqlite:///{target}"
+    cluster = request.getfixturevalue("postgres_cluster")
+    name = "copy_" + uuid.uuid4().hex[:10]
+    cluster.psql(f"CREATE DATABASE {name} TEMPLATE {parsed.database}")
+    return cluster.url(name)
+
+
+def execute(url: str, *statements: str, **params) -> None:
+    """Run SQL on a database outside the ledger (what a tamperer with write access could do)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            for sql in statements:
+                conn.execute(text(sql), params)
+    finally:
+        engine.dispose()
+
+
+def query(url: str, sql: str, **params) -> list:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(sql), params))
+    finally:
+        engine.dispose()
+
+
+def stored_events(url: str) -> list[dict]:
+    """The events as the ledger's own types read them (what a forger would hash)."""
+    from sqlalchemy import create_engine, select
+
+    from formkit.ledger.models import ConsentEvent
+
+    table = ConsentEvent.__table__
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(table).order_by(table.c.seq)).mappings()]
+    finally:
+        engine.dispose()
