@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 DEFAULTS: dict[str, Any] = {
     # Ledger database URL (SQLAlchemy form); None: SQLite in the instance folder.
     "UNBUNDLE_DB": None,
+    # Seconds a write waits for a busy or locked database before the person gets a 503.
+    "UNBUNDLE_DB_LOCK_TIMEOUT": 10.0,
     "UNBUNDLE_SPECS": "examples",
     # Bearer token of the SMS webhook; None disables POST /sms/inbound (404).
     "UNBUNDLE_SMS_TOKEN": None,
@@ -58,7 +60,7 @@ DEFAULTS: dict[str, Any] = {
 _INTEGERS = {"UNBUNDLE_SMTP_PORT", "UNBUNDLE_TOKEN_MAX_AGE", "UNBUNDLE_CONFIRM_MAX_AGE",
              "UNBUNDLE_TRUSTED_PROXIES", "MAX_CONTENT_LENGTH", "MAX_FORM_MEMORY_SIZE",
              "MAX_FORM_PARTS"}
-_FLOATS = {"UNBUNDLE_MIN_FILL_SECONDS"}
+_FLOATS = {"UNBUNDLE_MIN_FILL_SECONDS", "UNBUNDLE_DB_LOCK_TIMEOUT"}
 _BOOLEANS = {"UNBUNDLE_WORKBENCH"}
 _ENV_ONLY_PREFIX = "UNBUNDLE_"
 

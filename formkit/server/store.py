@@ -8,6 +8,7 @@ in the proof it may one day hand to the CNIL.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -26,7 +27,8 @@ class LedgerStore:
     def init_app(self, app: Flask) -> None:
         url = app.config.get("UNBUNDLE_DB") or default_db_url()
         secret = app.config["SECRET_KEY"].encode()
-        ledger = Ledger(url, secret=secret)
+        self._lock_timeout = float(app.config.get("UNBUNDLE_DB_LOCK_TIMEOUT") or 10.0)
+        ledger = Ledger(url, secret=secret, lock_timeout=self._lock_timeout)
         ledger.upgrade()
         test_path = Path(app.instance_path) / "workbench-test.db"
         self.ledger = ledger
@@ -34,14 +36,16 @@ class LedgerStore:
         self._test_url = f"sqlite:///{test_path}"
         self._test_ledger: Ledger | None = None
         self._secret = secret
+        self._lock = threading.Lock()
         app.extensions["unbundle.ledger"] = self
 
     def test_ledger(self) -> Ledger:
-        if self._test_ledger is None:
-            ledger = Ledger(self._test_url, secret=self._secret)
-            ledger.upgrade()
-            self._test_ledger = ledger
-        return self._test_ledger
+        with self._lock:
+            if self._test_ledger is None:
+                ledger = Ledger(self._test_url, secret=self._secret, lock_timeout=self._lock_timeout)
+                ledger.upgrade()
+                self._test_ledger = ledger
+            return self._test_ledger
 
 
 def store() -> LedgerStore:
