@@ -68,8 +68,7 @@ def _load_clean(path: Path) -> Spec:
     return spec
 
 
-@form.command("build", epilog="Example: unbundle form build examples/parrainage-presidentielle.yaml "
-                              "--out build/parrainage --base-url https://forms.example.org")
+@form.command("build", epilog="Example: unbundle form build examples/adhesion-parti.yaml --out out")
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write page.<lang>.html, embed.<lang>.html, snippet.<lang>.html and embed.js into.")
@@ -79,7 +78,9 @@ def _load_clean(path: Path) -> Spec:
 def build_command(spec_path: Path, out_dir: Path, base_url: str) -> None:
     """Build the forms of SPEC in each of its languages, then print the embed code.
 
-    Refuses (exit 1, with the lint lines) a spec that does not lint clean.
+    Refuses (exit 1, with the lint lines) a spec that does not lint clean. With
+    --base-url https://forms.example.org, forms post to https://forms.example.org/f/ID (the
+    server's form endpoint) and the embed code uses absolute URLs.
     """
     from .build import build
 

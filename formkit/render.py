@@ -202,7 +202,7 @@ def default_action(spec: Spec, base_url: str = "") -> str:
 
 def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
              hidden: Mapping[str, str] | None, base_url: str, nonce: str | None,
-             alternates: Mapping[str, str] | None = None) -> dict[str, Any]:
+             alternates: Mapping[str, str] | None = None, banner: str | None = None) -> dict[str, Any]:
     lang = _lang(spec, lang)
     if form is None:
         form = build_form(spec, lang)
@@ -224,6 +224,7 @@ def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
         "title": spec.title[lang],
         "submit": spec.submit[lang],
         "nonce": nonce,
+        "banner": banner,
         "alternates": [(code, url, LANGUAGE_NAMES[code]) for code, url in (alternates or {}).items()
                        if code != lang],
     }
@@ -233,33 +234,35 @@ def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
 
 def render_page(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
                 hidden: Mapping[str, str] | None = None, base_url: str = "", nonce: str | None = None,
-                alternates: Mapping[str, str] | None = None) -> str:
+                alternates: Mapping[str, str] | None = None, banner: str | None = None) -> str:
     """A full HTML page holding the form and its notice.
 
     ``form``: a bound instance to re-render after a failed POST (values and errors kept);
     ``hidden``: name → value rendered as hidden inputs (anti-CSRF token, honeypot, timestamp);
     ``nonce``: the CSP nonce for the page's ``<style>``; ``alternates``: lang → URL of the
-    same form in the spec's other languages (a language switch).
+    same form in the spec's other languages (a language switch); ``banner``: a message shown
+    at the top of the form as an alert (e.g. "the service is unavailable, try again").
     """
-    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, alternates)
+    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, alternates, banner)
     return ENV.get_template("formkit/page.html").render(ctx)
 
 
 def render_embed(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
                  hidden: Mapping[str, str] | None = None, base_url: str = "",
-                 nonce: str | None = None) -> str:
+                 nonce: str | None = None, banner: str | None = None) -> str:
     """The page shown inside the iframe: the form and notice, plus a small script (with the
     nonce) that posts the document's height to the parent page, where embed.js resizes the
-    frame."""
-    ctx = _context(spec, lang, form, action, hidden, base_url, nonce)
+    frame. Parameters as for ``render_page``."""
+    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, banner=banner)
     return ENV.get_template("formkit/embed.html").render(ctx)
 
 
 def render_snippet(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
-                   hidden: Mapping[str, str] | None = None, base_url: str = "") -> str:
+                   hidden: Mapping[str, str] | None = None, base_url: str = "",
+                   banner: str | None = None) -> str:
     """A ``<form>`` and its notice, to paste into a page that allows no iframe and no script.
     It posts to ``action`` (default ``BASE/f/ID``) and needs no JavaScript nor CSS."""
-    ctx = _context(spec, lang, form, action, hidden, base_url, None)
+    ctx = _context(spec, lang, form, action, hidden, base_url, None, banner=banner)
     return ENV.get_template("formkit/snippet.html").render(ctx)
 
 

@@ -85,8 +85,9 @@ def test_every_bad_example_is_refused_with_its_rule(path):
     assert {p.rule for p in lint_file(path) if severity(p) == ERROR} == {rule}
 
 
-def test_json_format_and_several_files():
-    bad, good = EXAMPLES / "bad" / "bundled-consent.yaml", GOOD[0]
+def test_json_format_and_several_files(tmp_path):
+    bad, good = EXAMPLES / "bad" / "bundled-consent.yaml", tmp_path / "good.yaml"
+    good.write_text(BASE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["form", "lint", "--format", "json", str(good), str(bad)])
     assert result.exit_code == 1
     records = json.loads(result.stdout)

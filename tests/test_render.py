@@ -154,6 +154,14 @@ def test_rerender_after_a_failed_post_ties_errors_to_fields():
     assert not doc.find("input", attrs={"name": "purpose_newsletter"}).has_attr("checked")
 
 
+def test_banner_is_an_escaped_alert_at_the_top_of_the_form():
+    for render in RENDERERS.values():
+        doc = soup(render(SPONSOR, "en", banner="Try again <later>"))
+        alert = doc.find("form").find(attrs={"role": "alert"})
+        assert alert.get_text(strip=True) == "Try again <later>"
+    assert not soup(render_page(SPONSOR, "en")).find(attrs={"role": "alert"})
+
+
 def test_form_in_the_wrong_language_is_refused():
     with pytest.raises(ValueError):
         render_page(SPONSOR, "en", form=build_form(SPONSOR, "fr"))
