@@ -52,6 +52,12 @@ class Control:
     selector: str = ""
     html: str = ""
     """Outer HTML cut to a readable size (evidence)."""
+    input_type: str = ""
+    """The raw ``type`` of an input (password, search, date…), "" for select and textarea."""
+    group_label: str = ""
+    """For a box in a group: the group's question (fieldset legend, radiogroup label)."""
+    autocomplete: str = ""
+    """The ``autocomplete`` token(s), a hint of what data the field holds (HTML spec 4.10.18.7)."""
 
 
 @dataclass
@@ -85,6 +91,10 @@ class FormModel:
     """False for search, log-in and site-preference forms (rules.md, Scope)."""
     blocked_submit: list[str] = field(default_factory=list)
     """Names of controls a script refuses to submit without (browser engine only)."""
+    lang: str = ""
+    """Language of the document that holds the form (``<html lang>``), "" when unknown."""
+    hints: str = ""
+    """Words from the form's id, class, name and action URL (e.g. "search-form", "newsletter")."""
 
 
 @dataclass
@@ -117,6 +127,12 @@ class PageModel:
     frames: list[str] = field(default_factory=list)
     """Iframe URLs that were loaded because they may hold forms."""
     bytes_read: int = 0
+    lang: str = ""
+    """``<html lang>`` of the page, "" when absent."""
+    links: list[Link] = field(default_factory=list)
+    """Privacy and legal-notice links anywhere on the page (footer included), absolute."""
+    title: str = ""
+    """The document's ``<title>``."""
     notes: list[str] = field(default_factory=list)
     """What the scan could not check on this page (a privacy notice or iframe that could not be
     read), in full sentences naming the URL. Filled by scanner.scan; reports show them."""

@@ -2,12 +2,27 @@
 
 Used by the spec linter (attestations, purpose texts, submit labels) and by the scanner (control
 labels, text around the submit button, small print). Pure functions over strings: no I/O, no
-parser. See ``Meaning`` for what it returns.
+parser. Lexicons are data, one module per language (``lexicon_fr`` …); ``engine`` matches them.
 """
 
 from __future__ import annotations
 
+from .engine import (
+    NoticeFacts,
+    classify,
+    clauses,
+    link_kind,
+    looks_like_login,
+    looks_like_search,
+    notice_facts,
+    polarity,
+    topics,
+)
+from .language import detect
 from .meaning import Meaning
-from .text import classify
+from .normalise import normalise
 
-__all__ = ["Meaning", "classify"]
+__all__ = [
+    "Meaning", "NoticeFacts", "classify", "clauses", "detect", "link_kind", "looks_like_login",
+    "looks_like_search", "normalise", "notice_facts", "polarity", "topics",
+]

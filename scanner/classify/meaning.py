@@ -30,6 +30,17 @@ class Meaning:
     """Says that consent can be withdrawn or how to unsubscribe / opt out."""
     lang: str | None = None
     """Language the text was read as (ISO 639-1), when it could tell."""
+    conditional: bool = False
+    """Makes the purpose depend on a choice ("si vous avez coché la case", "if you opted in");
+    such a text is never ``entailed``."""
+    core_messages: bool = False
+    """Speaks of messages the core action needs (confirmation e-mail, receipt, reply to a
+    request): those are not an optional purpose (rules.md)."""
+    core_sharing: bool = False
+    """Speaks of passing data within the campaign (local teams, candidates of the same list,
+    processors): part of the core action, not ``Purpose.SHARING`` (rules.md)."""
+    site_preference: bool = False
+    """A site preference such as "se souvenir de moi" / "remember me" (out of scope)."""
 
     @property
     def grants(self) -> frozenset[Purpose]:
@@ -39,10 +50,11 @@ class Meaning:
     @property
     def distinct_matters(self) -> int:
         """How many separately consentable matters one control carries: each optional
-        purpose, the core action and the terms count one (rules.md: multi-purpose-consent).
-        Several channels of one purpose count once (that is bundled-channels)."""
+        purpose, the core action (including passing data within the campaign) and the terms
+        count one (rules.md: multi-purpose-consent). Several channels of one purpose count
+        once (that is bundled-channels)."""
         matters = len(self.grants)
-        if self.core_actions:
+        if self.core_actions or self.core_sharing:
             matters += 1
         if self.non_consents & {NonConsent.TERMS, NonConsent.ELIGIBILITY, NonConsent.ACCURACY}:
             matters += 1

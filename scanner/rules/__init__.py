@@ -7,7 +7,9 @@ The reference pages in ``docs/rules/`` are generated from this registry
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from . import (
     bundled_channels,
@@ -59,6 +61,16 @@ RULES: MappingProxyType[str, Rule] = _build()
 """Every rule, by id, in catalog order."""
 
 
+if TYPE_CHECKING:
+    from ..classify_form import PageReading
+    from ..model import Finding
+
+Check = Callable[["PageReading"], "list[Finding]"]
+
+CHECKS: MappingProxyType[str, Check] = MappingProxyType({module.RULE.id: module.check for module in _MODULES})
+"""Each rule's ``check(reading) -> list[Finding]``, by id, in catalog order (``scanner.judge``)."""
+
+
 def get(rule_id: str) -> Rule:
     """The rule with this id; KeyError names the unknown id."""
     try:
@@ -67,4 +79,4 @@ def get(rule_id: str) -> Rule:
         raise KeyError(f"unknown rule id {rule_id!r}; known: {', '.join(RULES)}") from None
 
 
-__all__ = ["RULES", "Family", "Rule", "Severity", "get"]
+__all__ = ["CHECKS", "RULES", "Check", "Family", "Rule", "Severity", "get"]

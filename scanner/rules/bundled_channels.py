@@ -1,5 +1,11 @@
 """bundled-channels: one control covers several channels of contact."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import channels_text, on_control, quoted
+from ..model import Finding
+from ..vocabulary import Purpose
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -19,3 +25,18 @@ RULE = Rule(
     fix="Offer one unticked box per channel: e-mail, SMS, phone, post.",
     examples=("Je veux recevoir les nouvelles de la campagne par e-mail, SMS et téléphone.",),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """One opt-in box for one purpose over several channels (distinct purposes in one box are
+    multi-purpose-consent instead, rules.md precedence)."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        for control in form.consent_controls:
+            channels = control.meaning.channels
+            if (control.control.kind == "checkbox" and not control.meaning.opt_out and len(channels) >= 2
+                    and Purpose.COMMUNICATION in control.purposes and control.matters < 2):
+                out.append(on_control(RULE, reading.page, form, control,
+                                      f"The box {quoted(control.control.label)} covers several channels at once "
+                                      f"({channels_text(channels)}): one cannot accept one and refuse another."))
+    return out

@@ -1,5 +1,10 @@
 """bundled-consent: an optional purpose is a condition of submitting the form."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import on_control, purposes_text, quoted
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -23,3 +28,26 @@ RULE = Rule(
         "A script that refuses to send the form until the newsletter box is ticked.",
     ),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A visible control for an optional purpose that the form will not submit without:
+    a required box, a required radio group or select with no way to refuse, or a box a script
+    insists on (``blocked_submit``, browser engine)."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        for control in form.consent_controls:
+            c = control.control
+            if control.meaning.opt_out:
+                continue
+            blocked = c.name and c.name in form.form.blocked_submit
+            if c.kind == "checkbox" and (c.required or blocked):
+                why = "a script refuses to send the form until it is ticked" if blocked and not c.required else "it is marked required"
+                out.append(on_control(RULE, reading.page, form, control,
+                                      f"The box {quoted(c.label)} carries {purposes_text(control.purposes)}, and {why}: "
+                                      "nobody can take part without accepting it."))
+            elif c.kind in ("radio", "select") and (c.required or blocked) and not control.refusable:
+                out.append(on_control(RULE, reading.page, form, control,
+                                      f"The required question {quoted(c.label)} is about {purposes_text(control.purposes)} "
+                                      "and offers no way to refuse: every answer accepts it."))
+    return out

@@ -1,5 +1,10 @@
 """hidden-consent: an optional purpose is switched on by something the person cannot see."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import on_control, purposes_text, quoted
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -19,3 +24,19 @@ RULE = Rule(
     fix="Remove the hidden value; ask with a visible, unticked, optional checkbox.",
     examples=('<input type="hidden" name="newsletter" value="1">',),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A hidden field whose name and value switch an optional purpose on, or a ticked box that
+    is not displayed: the person can neither see nor change it."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        for control in form.controls:
+            if control.hidden_switch:
+                c = control.control
+                what = (f"the hidden field {c.name}={c.value}" if c.kind == "hidden"
+                        else f"a {c.kind} that is not displayed ({c.hidden_by})")
+                out.append(on_control(RULE, reading.page, form, control,
+                                      f"The form turns on {purposes_text(control.purposes)} with {what}; "
+                                      "the person cannot see or refuse it."))
+    return out

@@ -1,5 +1,11 @@
 """implied-consent: text says that submitting entails an optional purpose."""
 
+from __future__ import annotations
+
+from ..classify import classify
+from ..classify_form import PageReading, optional_purposes
+from ..findings import on_form, purposes_text, quoted
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -23,3 +29,27 @@ RULE = Rule(
         "By signing you agree to receive e-mails from us.",
     ),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """Text in or beside the form (or the submit button's label) that makes an optional
+    purpose a consequence of submitting, when no control on the form lets the person refuse it."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        offered = frozenset().union(*(c.purposes for c in form.controls if c.control.visible and not c.hidden_switch))
+        for sentence, meaning in form.sentences:
+            imposed = optional_purposes(meaning, form.core_action) - offered
+            if meaning.entailed and imposed:
+                out.append(on_form(RULE, reading.page, form,
+                                   f"The text {quoted(sentence)} makes {purposes_text(imposed)} a consequence of "
+                                   "submitting the form, with no box to refuse it.", text=sentence))
+                break
+        else:
+            submit = form.form.submit_text
+            meaning = classify(submit) if submit else None
+            imposed = optional_purposes(meaning, form.core_action) - offered if meaning is not None else frozenset()
+            if imposed:
+                out.append(on_form(RULE, reading.page, form,
+                                   f"The submit button {quoted(submit)} also grants {purposes_text(imposed)}: "
+                                   "clicking it to take part counts as accepting.", text=submit))
+    return out

@@ -1,5 +1,13 @@
 """insecure-transport: the form is on, or submits to, plain http:// (loopback exempt)."""
 
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from ..classify_form import PageReading
+from ..findings import on_form
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -15,3 +23,34 @@ RULE = Rule(
     fix="Serve the page and the form target over https:// only.",
     examples=('<form action="http://crm.example/subscribe" method="post">',),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A form in scope on a plain-http page, or submitting to a plain-http URL, on a host that
+    is not loopback (127.0.0.0/8, ::1, localhost are exempt, rules.md)."""
+    out: list[Finding] = []
+    page_url = reading.page.final_url or reading.page.url
+    for form in reading.in_scope:
+        where = form.form.frame or page_url
+        if insecure(where):
+            out.append(on_form(RULE, reading.page, form,
+                               f"This form is served over plain http ({where}): what people type can be read on the way.",
+                               text=where))
+        elif insecure(form.form.action):
+            out.append(on_form(RULE, reading.page, form,
+                               f"This form sends its data over plain http, to {form.form.action}.", text=form.form.action))
+    return out
+
+
+def insecure(url: str) -> bool:
+    """True for an http:// URL whose host is not loopback."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True

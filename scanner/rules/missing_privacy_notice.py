@@ -1,5 +1,10 @@
 """missing-privacy-notice: a personal-data form with no data-protection information at all."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import on_form
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -21,3 +26,15 @@ RULE = Rule(
         "link to the full privacy policy."
     ),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A form that collects personal data with no data-protection text near it and no link to
+    a privacy (or legal) notice on the page."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        if form.notice is not None and not form.notice.exists:
+            out.append(on_form(RULE, reading.page, form,
+                               "This form collects personal data but there is no data-protection information near it "
+                               "and no link to a privacy notice."))
+    return out

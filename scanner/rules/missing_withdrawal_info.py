@@ -1,5 +1,10 @@
 """missing-withdrawal-info: an optional consent is collected without saying it can be withdrawn."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import on_form, purposes_text
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -18,3 +23,19 @@ RULE = Rule(
         "each message or by replying STOP.'"
     ),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """The form offers at least one visible optional-purpose control, and nothing near it nor
+    in its linked notice says that consent can be withdrawn or how to unsubscribe."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        notice = form.notice
+        boxes = form.consent_controls
+        if not boxes or notice is None or notice.link_unread or notice.says("withdrawal"):
+            continue
+        out.append(on_form(RULE, reading.page, form,
+                           f"The form asks for consent to {purposes_text(boxes[0].purposes)} but nothing says that this "
+                           "consent can be withdrawn at any time, nor how (unsubscribe link, STOP…).",
+                           text=boxes[0].control.label, frame=notice.linked_url))
+    return out

@@ -1,5 +1,10 @@
 """multi-purpose-consent: one control grants two or more distinct purposes."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import on_control, purposes_text, quoted
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -20,3 +25,16 @@ RULE = Rule(
     fix="Split the control: one unchecked, optional box per purpose, separate from the terms.",
     examples=("J'accepte les CGU et de recevoir la newsletter.",),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """One visible box that grants two or more distinct matters, at least one of them an
+    optional purpose (terms + newsletter, newsletter + sharing, core action + newsletter)."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        for control in form.consent_controls:
+            if control.control.kind == "checkbox" and control.matters >= 2:
+                out.append(on_control(RULE, reading.page, form, control,
+                                      f"One box, {quoted(control.control.label)}, asks to accept several things at once, "
+                                      f"including {purposes_text(control.purposes)}; each needs its own box."))
+    return out

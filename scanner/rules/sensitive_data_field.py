@@ -1,5 +1,11 @@
 """sensitive-data-field: the form asks for special-category data unrelated to the action."""
 
+from __future__ import annotations
+
+from ..classify import classify
+from ..classify_form import PageReading
+from ..findings import make, quoted
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -20,3 +26,21 @@ RULE = Rule(
     fix="Remove the field.",
     examples=("Votre religion", "Are you a member of a trade union?"),
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A visible field (or question) of a form in scope that asks for special-category data
+    (GDPR art. 9(1)); political opinion is not among them."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        for control in form.form.controls:
+            if not control.visible or control.kind in ("hidden", "submit", "button"):
+                continue
+            text = control.label or control.name.replace("_", " ")
+            meaning = classify(text) if text else None
+            if meaning is not None and meaning.sensitive:
+                kinds = ", ".join(sorted(meaning.sensitive))
+                out.append(make(RULE, reading.page, form.form,
+                                f"The field {quoted(text)} asks for special-category data ({kinds}), which this form "
+                                "has no reason to collect.", selector=control.selector, html=control.html, text=text))
+    return out

@@ -1,5 +1,10 @@
 """third-party-tracking: a page with a personal-data form loads known trackers."""
 
+from __future__ import annotations
+
+from ..classify_form import PageReading
+from ..findings import make
+from ..model import Finding
 from .rule import Family, Rule, Severity
 
 RULE = Rule(
@@ -19,3 +24,18 @@ RULE = Rule(
     ),
     fix="Remove trackers from pages that carry forms, or load them only after opt-in consent.",
 )
+
+
+def check(reading: PageReading) -> list[Finding]:
+    """A page with a personal-data form in scope that references known third-party trackers
+    (``PageModel.trackers``, filled by ``scanner.trackers``)."""
+    forms = reading.in_scope
+    trackers = reading.page.trackers
+    if not forms or not trackers:
+        return []
+    names = sorted({t.get("name", "") for t in trackers if t.get("name")})
+    first = trackers[0]
+    return [make(RULE, reading.page, forms[0].form,
+                 f"This page collects personal data and loads third-party trackers ({', '.join(names) or 'unknown'}), "
+                 "which learn that the visitor supports a political movement.",
+                 text=first.get("url") or first.get("snippet", ""), selector=forms[0].form.selector)]

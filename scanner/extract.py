@@ -1,0 +1,697 @@
+"""Extraction: turn an HTML document into plain form models (the only module that knows bs4).
+
+``extract_page`` reads every ``<form>`` and every group of inputs that a button submits outside
+any form (script-driven forms), each control with its accessible name, required state, default
+state and visibility, the text around the form and the links near it; and, for the page, the
+script, pixel and iframe URLs a tracker check needs. ``notice_text`` reads the main text of a
+linked privacy or legal page. Rules judge the result and never see the DOM (STYLE.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .classify import link_kind
+from .model import Control, FormModel, Link, Option, PageModel
+
+HTML_CUT = 300
+"""Outer HTML kept as evidence, in characters."""
+SCRIPT_CUT = 4000
+"""Inline script text kept for snippet detection, in characters (tracker loaders come first)."""
+SMALL_PRINT_CUT = 3000
+"""Text read around a form, in characters: enough for a notice, not the whole page."""
+
+_CONTROL_TAGS = ("input", "select", "textarea", "button")
+_FIELD_TAGS = ("input", "select", "textarea")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = frozenset(
+    "p div li ul ol br h1 h2 h3 h4 h5 h6 td th tr table form fieldset section article aside header "
+    "footer main nav dl dt dd blockquote figure figcaption hr address center".split()
+)
+_SKIP_TEXT = frozenset(("script", "style", "template", "noscript", "select", "option", "textarea", "svg", "button"))
+_SECTIONING = frozenset(("body", "main", "article", "section", "aside", "footer", "header", "nav", "html"))
+_HIDDEN_CLASSES = frozenset(("d-none", "hidden", "hide", "is-hidden", "u-hidden", "display-none"))
+_REQUIRED_CLASSES = frozenset(("wpcf7-validates-as-required", "required", "is-required", "wpforms-field-required",
+                               "validate[required]", "frm_required", "hs-input-required"))
+# Plugin wrappers that mark the field inside them as required: Gravity Forms, Elementor,
+# Formidable, WPForms, Ninja Forms, HubSpot.
+_REQUIRED_WRAPPERS = frozenset(("gfield_contains_required", "gfield--required", "elementor-field-required",
+                                "frm_required_field", "wpforms-field-required", "nf-field-required", "hs-form-required"))
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014.…_*]*$|^[\s\-\u2013\u2014]*(choisi|choos|select|s[ée]lection|bitte|kies|maak een keuze|elige|seleccion|selezion|scegli|w[äa]hl|--)",
+                          re.I)
+_SIMPLE_ID = re.compile(r"^[A-Za-z][\w-]*$")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«\"(0-9])")
+_REQUIRED_LEGEND = re.compile(r"obligatoire|required|pflicht|verplicht|obligatori|obbligatori|mandatory", re.I)
+_PIXEL_TAGS = ("img", "iframe", "script", "embed", "source")
+_PRELOAD_RELS = frozenset(("preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload"))
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _classes(el: Tag) -> list[str]:
+    value = el.get("class") or []
+    return value if isinstance(value, list) else str(value).split()
+
+
+def _cut(html: str, limit: int = HTML_CUT) -> str:
+    html = _SPACES.sub(" ", html)
+    return html if len(html) <= limit else html[: limit - 1] + "…"
+
+
+def _absolute(base: str, href: str | None) -> str:
+    href = (href or "").strip()
+    if not href or href.lower().startswith(("javascript:", "data:", "about:", "blob:")):
+        return ""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return ""
+
+
+class _Document:
+    """One parsed document with the lookups that extraction needs, built once."""
+
+    def __init__(self, html: str, url: str):
+        self.soup = BeautifulSoup(html, "lxml")
+        self.url = url
+        base = self.soup.find("base", href=True)
+        self.base = _absolute(url, base["href"]) if base else url
+        self.by_id: dict[str, Tag] = {}
+        self.labels_for: dict[str, list[Tag]] = {}
+        for el in self.soup.find_all(id=True):
+            self.by_id.setdefault(str(el["id"]), el)
+        for label in self.soup.find_all("label", attrs={"for": True}):
+            self.labels_for.setdefault(str(label["for"]), []).append(label)
+        self._hidden: dict[int, str] = {}
+        self.used_strings: set[int] = set()
+
+    # -- visibility --------------------------------------------------------------------------
+    def hidden_by(self, el: Tag) -> str:
+        """Why ``el`` is not displayed ("" when it is): its own attributes or an ancestor's."""
+        key = id(el)
+        if key in self._hidden:
+            return self._hidden[key]
+        reason = ""
+        if el.name == "input" and str(el.get("type", "")).lower() == "hidden":
+            reason = "type=hidden"
+        elif el.has_attr("hidden"):
+            reason = "hidden"
+        elif _STYLE_HIDDEN.search(str(el.get("style", ""))):
+            reason = "display:none" if "display" in str(el.get("style", "")).lower() else "visibility:hidden"
+        elif _HIDDEN_CLASSES.intersection(_classes(el)):
+            reason = "class"
+        elif el.name in ("template",):
+            reason = "template"
+        elif isinstance(el.parent, Tag) and el.parent.name not in ("[document]", None):
+            reason = self.hidden_by(el.parent)
+            if reason == "type=hidden":
+                reason = ""
+        self._hidden[key] = reason
+        return reason
+
+    # -- text --------------------------------------------------------------------------------
+    def text(self, el: Tag, skip_labels: bool = False) -> str:
+        """Visible text of ``el``: no script, option or hidden element text."""
+        return _clean(" ".join(self._strings(el, skip_labels)))
+
+    def _strings(self, el: Tag, skip_labels: bool) -> Iterator[str]:
+        for child in el.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                yield str(child)
+            elif isinstance(child, Tag):
+                if child.name in _SKIP_TEXT or (skip_labels and child.name in ("label", "legend")):
+                    continue
+                if self.hidden_by(child) and self.hidden_by(child) != "type=hidden":
+                    continue
+                if child.name == "input" and str(child.get("type", "")).lower() in ("submit", "button"):
+                    continue
+                yield from self._strings(child, skip_labels)
+
+    def blocks(self, el: Tag) -> list[str]:
+        """Text of ``el`` cut at block boundaries, leaving out labels, legends and the strings
+        already used as a control's name (they are the controls' own wording)."""
+        out: list[str] = []
+        current: list[str] = []
+
+        def flush() -> None:
+            text = _clean(" ".join(current))
+            if text:
+                out.append(text)
+            current.clear()
+
+        def walk(node: Tag) -> None:
+            for child in node.children:
+                if isinstance(child, Comment):
+                    continue
+                if isinstance(child, NavigableString):
+                    if id(child) not in self.used_strings:
+                        current.append(str(child))
+                    continue
+                if not isinstance(child, Tag) or child.name in _SKIP_TEXT or child.name in ("label", "legend"):
+                    continue
+                if child.name == "input" or self.hidden_by(child):
+                    continue
+                block = child.name in _BLOCKS
+                if block:
+                    flush()
+                walk(child)
+                if block:
+                    flush()
+
+        walk(el)
+        flush()
+        return out
+
+
+def css_path(el: Tag) -> str:
+    """A CSS selector for ``el``: its id when it has a usable one, else a tag path with
+    ``:nth-of-type`` from the nearest ancestor that has an id."""
+    parts: list[str] = []
+    node: Tag | None = el
+    while isinstance(node, Tag) and node.name != "[document]":
+        node_id = node.get("id")
+        if node_id and _SIMPLE_ID.match(str(node_id)):
+            parts.append(f"#{node_id}")
+            break
+        if node.name in ("html", "body"):
+            parts.append(node.name)
+            if node.name == "html":
+                break
+            node = node.parent
+            continue
+        parent = node.parent
+        same = [s for s in parent.find_all(node.name, recursive=False)] if isinstance(parent, Tag) else [node]
+        parts.append(f"{node.name}:nth-of-type({same.index(node) + 1})" if len(same) > 1 else node.name)
+        node = parent
+    return " > ".join(reversed(parts))
+
+
+# -- accessible names ------------------------------------------------------------------------
+def _accessible_name(doc: _Document, el: Tag) -> str:
+    """The control's name, in the order of the HTML-AAM / accname computation: aria-labelledby,
+    aria-label, label[for], wrapping label, title, placeholder; then the neighbouring text that
+    old or hand-written pages rely on (the text after a box, the table cell before a field)."""
+    labelledby = el.get("aria-labelledby")
+    if labelledby:
+        parts = [doc.text(doc.by_id[i]) for i in str(labelledby).split() if i in doc.by_id]
+        if any(parts):
+            return _clean(" ".join(parts))
+    if el.get("aria-label"):
+        return _clean(str(el["aria-label"]))
+    el_id = el.get("id")
+    if el_id and str(el_id) in doc.labels_for:
+        text = _clean(" ".join(doc.text(label) for label in doc.labels_for[str(el_id)]))
+        if text:
+            return text
+    wrapping = el.find_parent("label")
+    if wrapping is not None:
+        text = doc.text(wrapping)
+        if text:
+            return text
+    if el.get("title"):
+        return _clean(str(el["title"]))
+    neighbour = _neighbour_text(doc, el)
+    if neighbour:
+        return neighbour
+    if el.get("placeholder"):
+        return _clean(str(el["placeholder"]))
+    return ""
+
+
+def _neighbour_text(doc: _Document, el: Tag) -> str:
+    kind = str(el.get("type", "")).lower()
+    if el.name == "input" and kind in ("checkbox", "radio"):
+        collected: list[str] = []
+        strings: list[NavigableString] = []
+        for sib in el.next_siblings:
+            if isinstance(sib, Tag):
+                if sib.name in _CONTROL_TAGS or sib.name in ("br", "label") or sib.name in _BLOCKS or sib.find(_CONTROL_TAGS):
+                    break
+                collected.append(doc.text(sib))
+                strings.extend(s for s in sib.find_all(string=True))
+            elif isinstance(sib, NavigableString) and not isinstance(sib, Comment):
+                collected.append(str(sib))
+                strings.append(sib)
+        text = _clean(" ".join(collected))
+        if text:
+            doc.used_strings.update(id(s) for s in strings)
+            return text
+    # Text just before the field, in the same parent ("Nom : <input>").
+    collected = []
+    strings = []
+    for sib in el.previous_siblings:
+        if isinstance(sib, Tag):
+            if sib.name in _CONTROL_TAGS or sib.name in _BLOCKS or sib.find(_CONTROL_TAGS):
+                break
+            collected.insert(0, doc.text(sib))
+            strings.extend(sib.find_all(string=True))
+        elif isinstance(sib, NavigableString) and not isinstance(sib, Comment):
+            collected.insert(0, str(sib))
+            strings.append(sib)
+    text = _clean(" ".join(collected))
+    if text:
+        doc.used_strings.update(id(s) for s in strings)
+        return text
+    # A table layout: the label is the previous cell of the row.
+    cell = el.find_parent(["td", "th"])
+    if cell is not None and len(cell.find_all(_FIELD_TAGS)) == 1:
+        previous = cell.find_previous_sibling(["td", "th"])
+        if previous is not None and not previous.find(_CONTROL_TAGS):
+            doc.used_strings.update(id(s) for s in previous.find_all(string=True))
+            return doc.text(previous)
+    return ""
+
+
+def _group_label(doc: _Document, el: Tag, form_root: Tag) -> str:
+    """The question a radio or box belongs to: its fieldset's legend, a radiogroup's name, or
+    the table cell / text that precedes the group."""
+    for ancestor in el.parents:
+        if ancestor is form_root or not isinstance(ancestor, Tag):
+            break
+        if ancestor.name == "fieldset":
+            legend = ancestor.find("legend")
+            if legend is not None:
+                return doc.text(legend)
+        if ancestor.get("role") in ("radiogroup", "group"):
+            name = _aria_name(doc, ancestor)
+            if name:
+                return name
+    cell = el.find_parent(["td", "th"])
+    if cell is not None:
+        previous = cell.find_previous_sibling(["td", "th"])
+        if previous is not None and not previous.find(_CONTROL_TAGS):
+            return doc.text(previous)
+    return ""
+
+
+def _aria_name(doc: _Document, el: Tag) -> str:
+    labelledby = el.get("aria-labelledby")
+    if labelledby:
+        parts = [doc.text(doc.by_id[i]) for i in str(labelledby).split() if i in doc.by_id]
+        if any(parts):
+            return _clean(" ".join(parts))
+    return _clean(str(el.get("aria-label", "")))
+
+
+# -- states ------------------------------------------------------------------------------------
+def _required(el: Tag, label: str, form_text_says_required: bool) -> str:
+    if el.has_attr("required"):
+        return "attribute"
+    if str(el.get("aria-required", "")).lower() == "true":
+        return "aria"
+    if _REQUIRED_CLASSES.intersection(_classes(el)):
+        return "plugin-class"
+    for depth, ancestor in enumerate(el.parents):
+        if depth > 4 or not isinstance(ancestor, Tag) or ancestor.name == "form":
+            break
+        classes = _classes(ancestor)
+        if _REQUIRED_WRAPPERS.intersection(classes):
+            return "plugin-class"
+        # Contact Form 7 acceptance boxes block submission unless marked optional.
+        if "wpcf7-acceptance" in classes and "optional" not in classes:
+            return "plugin-class"
+    if form_text_says_required and label.rstrip().endswith("*"):
+        return "label"
+    return ""
+
+
+def _is_placeholder(option: Option) -> bool:
+    return option.disabled or option.value == "" or bool(_PLACEHOLDER.match(option.label))
+
+
+def _select_options(doc: _Document, el: Tag) -> list[Option]:
+    options = []
+    for opt in el.find_all("option"):
+        label = _clean(opt.get_text(" ")) or _clean(str(opt.get("label", "")))
+        value = str(opt.get("value")) if opt.has_attr("value") else label
+        options.append(Option(value=value, label=label, selected=opt.has_attr("selected"),
+                              disabled=opt.has_attr("disabled") or (opt.parent is not None and opt.parent.name == "optgroup" and opt.parent.has_attr("disabled"))))
+    if options and not el.has_attr("multiple"):
+        chosen = [o for o in options if o.selected]
+        if len(chosen) > 1:  # the last selected option wins in a single select
+            for o in chosen[:-1]:
+                o.selected = False
+        if not chosen:
+            # HTML "selectedness setting algorithm": a single select with nothing selected
+            # shows (and submits) its first enabled option.
+            first = next((o for o in options if not o.disabled), None)
+            if first is not None:
+                first.selected = True
+    return options
+
+
+_KINDS = {"checkbox": "checkbox", "radio": "radio", "hidden": "hidden", "email": "email", "tel": "tel",
+          "submit": "submit", "image": "submit", "button": "button", "reset": "button"}
+
+
+def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Control:
+    itype = str(el.get("type", "")).lower() if el.name == "input" else ""
+    if el.name == "input":
+        kind = _KINDS.get(itype or "text", "text")
+        if kind == "text" and itype not in ("", "text", "search", "number", "date", "url", "password", "month", "week", "datetime-local"):
+            kind = "other" if itype in ("file", "color", "range") else "text"
+    elif el.name == "button":
+        kind = "submit" if str(el.get("type", "submit")).lower() == "submit" else "button"
+    else:
+        kind = el.name  # select, textarea
+    if kind in ("submit", "button"):
+        label = _clean(str(el.get("value", ""))) if el.name == "input" else doc.text(el) or _clean(_text_all(el))
+        label = label or _clean(str(el.get("aria-label", "")))
+    elif kind == "hidden":
+        label = ""
+    else:
+        label = _accessible_name(doc, el)
+    hidden = doc.hidden_by(el)
+    control = Control(
+        kind=kind,
+        name=str(el.get("name", "")),
+        value=str(el.get("value", "")) if el.name != "textarea" else _clean(el.get_text()),
+        label=label,
+        checked=el.has_attr("checked") if kind in ("checkbox", "radio") else False,
+        visible=not hidden,
+        hidden_by=hidden,
+        selector=_selector(doc, el, form_root),
+        html=_cut(str(el.find_parent("label") or el) if kind in ("checkbox", "radio") else str(el)),
+        input_type=itype,
+        autocomplete=str(el.get("autocomplete", "")),
+    )
+    control.required_by = _required(el, label, says_required) if kind not in ("hidden", "submit", "button") else ""
+    control.required = bool(control.required_by)
+    if kind == "select":
+        control.options = _select_options(doc, el)
+        control.checked = any(o.selected and not _is_placeholder(o) for o in control.options)
+        control.required = control.required or False
+    if kind in ("checkbox", "radio"):
+        control.group_label = _group_label(doc, el, form_root)
+    return control
+
+
+def _text_all(el: Tag) -> str:
+    return " ".join(el.find_all(string=True))
+
+
+def _selector(doc: _Document, el: Tag, form_root: Tag) -> str:
+    el_id = el.get("id")
+    if el_id and _SIMPLE_ID.match(str(el_id)) and doc.by_id.get(str(el_id)) is el:
+        return f"#{el_id}"
+    name = el.get("name")
+    if name:
+        root_selector = css_path(form_root)
+        kind = el.name
+        value = el.get("value")
+        if el.name == "input" and str(el.get("type", "")).lower() in ("radio", "checkbox") and value is not None:
+            return f'{root_selector} {kind}[name="{name}"][value="{value}"]'
+        return f'{root_selector} {kind}[name="{name}"]'
+    return css_path(el)
+
+
+def _radio_groups(controls: list[Control]) -> list[Control]:
+    """Fold the radios of one name into one control whose options are the radios."""
+    out: list[Control] = []
+    groups: dict[str, Control] = {}
+    for c in controls:
+        if c.kind != "radio":
+            out.append(c)
+            continue
+        option = Option(value=c.value, label=c.label, selected=c.checked)
+        group = groups.get(c.name)
+        if group is None:
+            group = Control(kind="radio", name=c.name, label=c.group_label or c.label, required=c.required,
+                            required_by=c.required_by, visible=c.visible, hidden_by=c.hidden_by,
+                            selector=c.selector.split("[value=")[0] if "[value=" in c.selector else c.selector,
+                            html=c.html, input_type="radio", group_label=c.group_label)
+            groups[c.name or f"#{len(groups)}"] = group
+            out.append(group)
+        else:
+            group.required = group.required or c.required
+            group.required_by = group.required_by or c.required_by
+            group.visible = group.visible or c.visible
+            if c.checked:
+                group.html = c.html
+        group.options.append(option)
+    for group in groups.values():
+        chosen = [o for o in group.options if o.selected]
+        for o in chosen[:-1]:  # a radio group has one checked radio: the last one wins
+            o.selected = False
+        group.checked = bool(chosen)
+        if group.label == (group.options[0].label if group.options else ""):
+            group.label = group.group_label
+    return out
+
+
+# -- forms ---------------------------------------------------------------------------------------
+def _is_submitter(el: Tag) -> bool:
+    if el.name == "button":
+        return str(el.get("type", "submit")).lower() in ("submit", "button")
+    if el.name == "input":
+        return str(el.get("type", "")).lower() in ("submit", "button", "image")
+    return el.get("role") == "button"
+
+
+def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
+    """Every ``<form>``, then every group of fields outside any form with a button that submits
+    them (script-driven forms): the nearest ancestor that holds both. (root, is_form) pairs in
+    document order."""
+    roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.soup.find_all("form") if f.find_parent("template") is None]
+    orphan_roots: list[Tag] = []
+    seen: set[int] = set()
+    for field in doc.soup.find_all(_FIELD_TAGS):
+        if field.find_parent("form") is not None or field.find_parent("template") is not None:
+            continue
+        if field.name == "input" and str(field.get("type", "")).lower() in ("submit", "button", "image", "reset"):
+            continue
+        if field.get("form"):
+            continue  # associated with a form elsewhere by its form attribute
+        for ancestor in field.parents:
+            if not isinstance(ancestor, Tag) or ancestor.name in ("body", "html", "[document]"):
+                break
+            if any(_is_submitter(b) for b in ancestor.find_all(["button", "input", "a", "div", "span"], limit=60)
+                   if b.name in ("button", "input") or b.get("role") == "button"):
+                if id(ancestor) not in seen:
+                    seen.add(id(ancestor))
+                    orphan_roots.append(ancestor)
+                break
+    roots += [(r, False) for r in orphan_roots]
+    # Keep document order so that form indexes follow the page.
+    order = {id(el): i for i, el in enumerate(doc.soup.find_all(True))}
+    roots.sort(key=lambda pair: order.get(id(pair[0]), 0))
+    return roots
+
+
+def _fields_of(doc: _Document, root: Tag, is_form: bool) -> list[Tag]:
+    fields = [el for el in root.find_all(_CONTROL_TAGS) if el.find_parent("template") is None]
+    if not is_form:
+        fields = [el for el in fields if el.find_parent("form") is None]
+    elif root.get("id"):
+        # Controls elsewhere in the page that join this form by their form="id" attribute.
+        form_id = str(root["id"])
+        fields += [el for el in doc.soup.find_all(_CONTROL_TAGS, attrs={"form": form_id}) if el not in fields]
+    return fields
+
+
+def _following_text(doc: _Document, root: Tag) -> tuple[list[str], list[Tag]]:
+    """Blocks of text right after the form (its small print often sits just below it, in the
+    same box): following siblings of the form and of up to three wrappers, stopping at a
+    heading, another form or a sectioning element's end."""
+    blocks: list[str] = []
+    anchors: list[Tag] = []
+    node: Tag = root
+    size = 0
+    for _level in range(4):
+        for sib in node.next_siblings:
+            if not isinstance(sib, Tag):
+                if isinstance(sib, NavigableString) and not isinstance(sib, Comment) and sib.strip():
+                    blocks.append(_clean(str(sib)))
+                continue
+            if sib.name in _HEADINGS or sib.name in ("form", "nav", "script", "style") or sib.find(["form", *_HEADINGS]):
+                return blocks, anchors
+            if sib.find(_FIELD_TAGS):
+                return blocks, anchors
+            if doc.hidden_by(sib):
+                continue
+            new = doc.blocks(sib)
+            blocks.extend(new)
+            anchors.extend(sib.find_all("a", href=True))
+            if sib.name == "a" and sib.get("href"):
+                anchors.append(sib)
+            size += sum(len(b) for b in new)
+            if size > SMALL_PRINT_CUT:
+                return blocks, anchors
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in _SECTIONING or parent.name == "[document]":
+            break  # never read past the end of the section that holds the form
+        node = parent
+    return blocks, anchors
+
+
+def _heading(doc: _Document, root: Tag) -> str:
+    inside = [doc.text(h) for h in root.find_all(_HEADINGS)]
+    before = root.find_previous(_HEADINGS)
+    parts = inside + ([doc.text(before)] if before is not None else [])
+    if not parts:
+        # 1990s layouts mark titles with a class rather than a heading tag.
+        title = root.find_previous(class_=re.compile(r"titre|title|heading", re.I))
+        if title is not None:
+            parts.append(doc.text(title))
+    return " | ".join(p for p in parts if p)
+
+
+def _sentences(blocks: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        out.extend(s.strip() for s in _SENTENCE_END.split(block) if s.strip())
+    return out
+
+
+def _hints(root: Tag, action: str) -> str:
+    words = [str(root.get("id", "")), " ".join(_classes(root)), str(root.get("name", "")), str(root.get("role", "")),
+             urlsplit(action).path if action else ""]
+    return _clean(" ".join(w for w in words if w))
+
+
+def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> FormModel:
+    action = ""
+    method = ""
+    if is_form:
+        action = _absolute(doc.base, root.get("action")) or doc.url
+        method = str(root.get("method", "get")).lower() or "get"
+    fields = _fields_of(doc, root, is_form)
+    says_required = bool(_REQUIRED_LEGEND.search(_text_all(root)))
+    controls = [_control(doc, el, root, says_required) for el in fields]
+    controls = _radio_groups(controls)
+    submit_text = " / ".join(c.label for c in controls if c.kind == "submit" and c.label)
+    if not submit_text:
+        submit_text = " / ".join(c.label for c in controls if c.kind == "button" and c.label)
+    inside = doc.blocks(root)
+    after, anchors = _following_text(doc, root)
+    links = []
+    seen: set[str] = set()
+    for a in root.find_all("a", href=True) + anchors:
+        url = _absolute(doc.base, a.get("href"))
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        text = doc.text(a) or _clean(str(a.get("title", "")))
+        links.append(Link(url=url, text=text, kind=link_kind(text, url)))
+    return FormModel(
+        index=index,
+        selector=css_path(root),
+        action=action,
+        method=method,
+        controls=controls,
+        heading=_heading(doc, root),
+        submit_text=submit_text,
+        small_print=_sentences(inside + after),
+        links=links,
+        lang=lang,
+        hints=_hints(root, action),
+    )
+
+
+def _page_urls(doc: _Document) -> tuple[list[str], list[str], list[str]]:
+    """(script and pixel URLs, inline scripts, iframe URLs), absolute and de-duplicated."""
+    urls: list[str] = []
+    frames: list[str] = []
+    inline: list[str] = []
+    page_host = urlsplit(doc.url).hostname
+    for el in doc.soup.find_all(["script", "img", "iframe", "embed", "source", "link", "object"]):
+        if el.name == "script":
+            if el.get("src"):
+                urls.append(_absolute(doc.base, el["src"]))
+            elif str(el.get("type", "")).lower() not in ("application/ld+json", "text/template", "text/x-template"):
+                text = el.string or el.get_text()
+                if text and text.strip():
+                    inline.append(text.strip()[:SCRIPT_CUT])
+        elif el.name == "link":
+            rels = {r.lower() for r in (el.get("rel") or [])}
+            if rels & _PRELOAD_RELS and el.get("href"):
+                urls.append(_absolute(doc.base, el["href"]))
+        elif el.name == "iframe":
+            url = _absolute(doc.base, el.get("src") or el.get("data-src"))
+            if url:
+                urls.append(url)
+                frames.append(url)
+        elif el.name == "object":
+            urls.append(_absolute(doc.base, el.get("data")))
+        else:
+            url = _absolute(doc.base, el.get("src"))
+            if not url:
+                continue
+            # Pixels: images from another host (the site's own images are not trackers).
+            if el.name != "img" or urlsplit(url).hostname != page_host:
+                urls.append(url)
+    # <noscript> pixels: lxml keeps their markup as text in <head>.
+    for ns in doc.soup.find_all("noscript"):
+        for match in re.finditer(r"""src=["']([^"']+)["']""", ns.decode_contents()):
+            urls.append(_absolute(doc.base, match.group(1)))
+    for el in doc.soup.find_all(attrs={"onsubmit": True}) + doc.soup.find_all(attrs={"onclick": True}):
+        for attr in ("onsubmit", "onclick"):
+            if el.get(attr):
+                inline.append(str(el[attr])[:SCRIPT_CUT])
+    return _dedupe(u for u in urls if u), inline, _dedupe(frames)
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def extract_page(html: str, url: str) -> PageModel:
+    """Plain models of every form on the page, the links and the tracker-relevant URLs."""
+    doc = _Document(html, url)
+    html_el = doc.soup.find("html")
+    lang = str(html_el.get("lang", "")) if html_el is not None else ""
+    title = doc.soup.find("title")
+    page = PageModel(url=url, final_url=url, lang=lang, title=_clean(title.get_text()) if title else "",
+                     bytes_read=len(html.encode("utf-8", "ignore")) if isinstance(html, str) else 0)
+    for index, (root, is_form) in enumerate(_form_roots(doc)):
+        page.forms.append(_form(doc, root, is_form, index, lang))
+    seen: set[str] = set()
+    for a in doc.soup.find_all("a", href=True):
+        href = _absolute(doc.base, a["href"])
+        if not href or href in seen:
+            continue
+        text = doc.text(a) or _clean(str(a.get("title", "")))
+        kind = link_kind(text, href)
+        if kind != "other":
+            seen.add(href)
+            page.links.append(Link(url=href, text=text, kind=kind))
+    page.script_urls, page.inline_scripts, page.frames = _page_urls(doc)
+    return page
+
+
+def merge_frame(page: PageModel, frame: PageModel) -> None:
+    """Add the forms of an iframe document to the page that embeds it (rules.md: a form in an
+    iframe is judged on the outer page; its evidence names the frame)."""
+    for form in frame.forms:
+        form.index = len(page.forms)
+        form.frame = frame.url
+        page.forms.append(form)
+    page.notices.extend(n for n in frame.notices if n not in page.notices)
+
+
+_MAIN_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "form", "svg", "button", "iframe")
+
+
+def notice_text(html: str, url: str) -> str:
+    """Readable main text of a privacy or legal page: its ``<main>`` (or article, or body)
+    without navigation, header, footer, forms or scripts. Site branding in a header or footer
+    is not the notice (rules.md: a brand that appears only as the logo is not a name)."""
+    soup = BeautifulSoup(html, "lxml")
+    for el in soup.find_all(_MAIN_DROP):
+        el.decompose()
+    main = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article") or soup.body or soup
+    text = _clean(main.get_text(" "))
+    if len(text) < 200 and main is not soup.body and soup.body is not None:
+        text = _clean(soup.body.get_text(" "))
+    return text
+
