@@ -335,6 +335,10 @@ class Ledger:
         except exc.ProgrammingError as error:
             raise LedgerError(f"The ledger at {self.display_url} failed while {what} ({_reason(error)}); "
                               "is its schema up to date? Call Ledger.upgrade().") from None
+        except exc.DBAPIError as error:
+            # Refused by the database (constraint, trigger…): rolled back, so nothing was written.
+            raise LedgerError(f"The ledger database at {self.display_url} refused the change while "
+                              f"{what} ({_reason(error)}). Nothing was written.") from None
 
     def upgrade(self) -> None:
         """Create or migrate the schema (Alembic ``upgrade head``); safe to call at every start."""
