@@ -105,7 +105,7 @@ def _choice(value: str, label: str) -> Any:
     return SelectChoice(value, label) if SelectChoice else (value, label)
 
 
-def _person_field(field: FieldSpec, lang: str) -> Field:
+def _person_field(field: FieldSpec, lang: str, region: str) -> Field:
     label = field_label(field, lang)
     max_length = MAX_LENGTHS.get(field.name, CUSTOM_MAX_LENGTH)
     validators: list[Any] = [
@@ -114,7 +114,8 @@ def _person_field(field: FieldSpec, lang: str) -> Field:
     render_kw: dict[str, Any] = {}
     if field.name in AUTOCOMPLETE:
         render_kw["autocomplete"] = AUTOCOMPLETE[field.name]
-    description = FIELD_HINTS[lang].get(field.name, "")
+    # The hints give French examples: shown only where numbers are read as French ones.
+    description = FIELD_HINTS[lang].get(field.name, "") if region == "FR" else ""
     common = {"id": f"ub-{field.name}", "description": description, "render_kw": render_kw}
 
     if field.name == "country":
@@ -165,17 +166,18 @@ def form_class(spec: Spec, lang: str | None = None) -> type[SpecForm]:
         locales = [lang, "en"]
         csrf = False  # the server adds its own signed token as a hidden input
 
+    region = default_region(spec)
     attrs: dict[str, Any] = {
         "Meta": Meta,
         "spec": spec,
         "lang": lang,
-        "default_region": default_region(spec),
+        "default_region": region,
         "person_fields": tuple(f.name for f in spec.fields),
         "attestation_fields": {a.id: attestation_field_name(a.id) for a in spec.attestations},
         "purpose_fields": {p.id: purpose_field_name(p.id) for p in spec.purposes},
     }
     for field in spec.fields:
-        attrs[field.name] = _person_field(field, lang)
+        attrs[field.name] = _person_field(field, lang, region)
     for att in spec.attestations:
         name = attestation_field_name(att.id)
         attrs[name] = BooleanField(att.text[lang], id=f"ub-{name}",

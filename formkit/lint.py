@@ -21,10 +21,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scanner.classify import Meaning, classify
-from scanner.vocabulary import PURPOSE_SLUGS, Channel, CoreAction, Purpose
+from scanner.vocabulary import PURPOSE_SLUGS, CoreAction, Purpose
 
 from .errors import Problem, SpecError
-from .spec import KNOWN_FIELDS, Spec
+from .spec import KNOWN_FIELDS, Spec, load_spec
 
 ERROR = "error"
 WARNING = "warning"
@@ -59,8 +59,6 @@ def has_errors(problems: list[Problem]) -> bool:
 
 def lint_file(path: str | Path) -> list[Problem]:
     """Schema problems when the file does not load; otherwise the rule problems of the spec."""
-    from .spec import load_spec
-
     try:
         spec = load_spec(path)
     except SpecError as exc:
@@ -174,12 +172,6 @@ def _check_attestations(spec: Spec, out: _Collector) -> None:
                         "required; move it to `purposes`, where it gets an optional, unticked box")
 
 
-def _declared_purpose(purpose_id: str, channels: tuple[Channel, ...]) -> Purpose | None:
-    if channels:
-        return Purpose.COMMUNICATION
-    return PURPOSE_SLUGS.get(purpose_id)
-
-
 def _check_purposes(spec: Spec, out: _Collector) -> None:
     for i, purpose in enumerate(spec.purposes):
         path = f"purposes[{i}]"
@@ -232,7 +224,7 @@ def _check_purposes(spec: Spec, out: _Collector) -> None:
                 out.add(where, "opt-out-consent",
                         f"the text {text!r} reads as a refusal; a purpose box must say what the "
                         "person agrees to", WARNING)
-        if not purpose.channels and _declared_purpose(purpose.id, ()) is Purpose.COMMUNICATION:
+        if not purpose.channels and PURPOSE_SLUGS.get(purpose.id) is Purpose.COMMUNICATION:
             out.add(f"{path}.channel", "bundled-channels",
                     f"purpose {purpose.id!r} is a means of contact but declares no channel; "
                     "add `channel:` (email, sms, phone, post or messaging)", WARNING)

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 from wtforms import Form
 
 import templates as _templates_package
 from scanner.classify import classify
-from scanner.vocabulary import PURPOSE_SLUGS
+from scanner.vocabulary import PURPOSE_SLUGS, Channel, CoreAction
 
 from .forms import SpecForm, build_form
 from .i18n import (
@@ -143,6 +142,9 @@ def build_notice(spec: Spec, lang: str) -> Notice:
     retention += [t(lang, "retention_purpose", purpose=noun, when=_purpose_retention(spec, p, lang))
                   for p, noun in nouns]
     withdrawal = []
+    if spec.action is CoreAction.NEWSLETTER:
+        # The newsletter is the action itself here, and it too is withdrawn in one click.
+        withdrawal.append(t(lang, "withdraw_email", purpose=PURPOSE_NOUNS[lang]["email"], contact=contact))
     for p, noun in nouns:
         key = f"withdraw_{p.channel.value}" if p.channel else "withdraw_other"
         withdrawal.append(t(lang, key, purpose=noun, contact=contact))
@@ -159,8 +161,9 @@ def build_notice(spec: Spec, lang: str) -> Notice:
         retention=retention,
         rights=t(lang, "rights", contact=contact),
         withdrawal=withdrawal,
-        double_opt_in=t(lang, "double_opt_in") if spec.double_opt_in and any(
-            p.channel and p.channel.value == "email" for p in spec.purposes) else None,
+        double_opt_in=t(lang, "double_opt_in") if spec.double_opt_in and (
+            spec.action is CoreAction.NEWSLETTER
+            or any(p.channel is Channel.EMAIL for p in spec.purposes)) else None,
         privacy_url=spec.privacy_url,
     )
 
@@ -284,19 +287,19 @@ def render_embed_js(base_url: str = "", *, frame_url: str = DEFAULT_FRAME_URL,
 
 
 def embed_code(spec: Spec, base_url: str, lang: str | None = None) -> dict[str, str]:
-    """The HTML a campaign pastes into its site: an iframe, or the script-tag loader."""
+    """The HTML a campaign pastes into its site: an iframe, or the script-tag loader. Without a
+    base URL the addresses are relative to the folder `form build` wrote."""
     lang = _lang(spec, lang)
     base = base_url.rstrip("/")
-    src = DEFAULT_FRAME_URL.format(base=base, lang=lang).lstrip("/") if not base else \
-        DEFAULT_FRAME_URL.format(base=base, lang=lang)
-    title = t(lang, "frame_title", title=spec.title[lang])
+    prefix = f"{base}/" if base else ""
     iframe = ENV.from_string(
         '<iframe src="{{ src }}" title="{{ title }}" width="100%" height="1400" loading="lazy"'
-        ' referrerpolicy="strict-origin-when-cross-origin"></iframe>').render(src=src, title=title)
-    script_src = f"{base}/embed.js" if base else "embed.js"
-    script = ENV.from_string('<script src="{{ src }}" data-form="{{ id }}" data-lang="{{ lang }}" async></script>'
-                             ).render(src=script_src, id=spec.id, lang=lang)
-    return {"iframe": str(Markup(iframe)), "script": str(Markup(script))}
+        ' referrerpolicy="strict-origin-when-cross-origin"></iframe>'
+    ).render(src=f"{prefix}embed.{lang}.html", title=t(lang, "frame_title", title=spec.title[lang]))
+    script = ENV.from_string(
+        '<script src="{{ src }}" data-form="{{ id }}" data-lang="{{ lang }}" async></script>'
+    ).render(src=f"{prefix}embed.js", id=spec.id, lang=lang)
+    return {"iframe": iframe, "script": script}
 
 
 ENV = _environment()
