@@ -117,3 +117,20 @@ def test_default_database_is_instance_unbundle_db(tmp_path, monkeypatch):
     Ledger().upgrade()
     assert (tmp_path / "instance" / "unbundle.db").exists()
     assert run("verify").exit_code == 0
+
+
+def test_verify_checks_the_seal_with_the_servers_key(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("UNBUNDLE_SECRET_KEY", raising=False)
+    db = f"sqlite:///{tmp_path / 'instance' / 'unbundle.db'}"
+    store = Ledger(db, secret=b"the-server-key")
+    store.upgrade()
+    store.record_submission(submission(make_spec(), "alice@example.org", {"sms"}), now=T0)
+    store.close()
+    assert "seal NOT checked" in run("verify", "--db", db).output
+    assert "seal checked" in run("verify", "--db", db, env={"UNBUNDLE_SECRET_KEY": "the-server-key"}).output
+    wrong = run("verify", "--db", db, "--secret", "another-key")
+    assert wrong.exit_code == 1 and "seal does not match" in wrong.output
+    (tmp_path / "instance" / "secret_key").write_text("the-server-key\n")  # where the server keeps it
+    found = run("verify", "--db", db)
+    assert found.exit_code == 0 and "seal checked" in found.output

@@ -21,18 +21,21 @@ from sqlalchemy import exc
 from sqlalchemy.engine import make_url
 
 from ..cli_options import db_option, format_option, output_option
-from ..config import default_db_url
+from ..config import default_db_url, instance_dir
 from ..errors import UnbundleError
 from ..spec import load_specs
 from .service import Ledger, LedgerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-SECRET_ENV = "UNBUNDLE_LEDGER_SECRET"
+SECRET_ENV = "UNBUNDLE_SECRET_KEY"
+SECRET_FILE = "secret_key"
+"""The server's key file in the instance folder (formkit/server/settings.py), used to seal."""
 
 secret_option = click.option(
-    "--secret", envvar=SECRET_ENV, default=None, metavar="TEXT", show_envvar=True,
-    help="Secret the server seals the chain head with, to check the seal too. Env: UNBUNDLE_LEDGER_SECRET.",
+    "--secret", envvar=SECRET_ENV, default=None, metavar="TEXT",
+    help="The server's secret key, to check the chain head's seal. Env: UNBUNDLE_SECRET_KEY; "
+         "default: instance/secret_key if present.",
 )
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -48,6 +51,17 @@ def _clean_errors(func: F) -> F:
             raise click.ClickException(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _secret(given: str | None) -> str | None:
+    """The key the server seals with: given, else the one it generated in the instance folder."""
+    if given:
+        return given
+    path = instance_dir() / SECRET_FILE
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
 
 
 def _open(db: str | None, secret: str | None = None) -> Ledger:
@@ -97,7 +111,7 @@ def verify(db: str | None, secret: str | None, fmt: str) -> None:
 
     Exits 0 when the chain is intact, 1 otherwise.
     """
-    store = _open(db, secret)
+    store = _open(db, _secret(secret))
     try:
         report = store.verify()
     finally:
