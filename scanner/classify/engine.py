@@ -130,8 +130,14 @@ def classify(text: str, lang: str | None = None) -> Meaning:
     granted: set[Purpose] = set()
     denied: set[Purpose] = set()
     channels: set[Channel] = set()
-    acknowledged = core_messages = core_sharing = False
+    acknowledged = core_messages = core_sharing = entailing = False
     for clause in clauses(norm):
+        entail = lex.entailed.search(clause)
+        if entail:
+            # "You can withdraw your consent by clicking the link": the means of a withdrawal
+            # stated first is not a consequence of submitting.
+            withdrawn = lex.withdrawal.search(clause)
+            entailing |= not (withdrawn and withdrawn.start() < entail.start())
         clause, shared_within = _mask(lex.core_sharing, clause)
         clause, _ = _mask(lex.neutral, clause)
         core_sharing |= shared_within
@@ -176,7 +182,7 @@ def classify(text: str, lang: str | None = None) -> Meaning:
         non_consents=frozenset(non_consents),
         sensitive=frozenset(_hits(lex.table("SENSITIVE"), norm)),
         opt_out=opt_out,
-        entailed=bool(lex.entailed.search(norm)) and not conditional and not opt_out,
+        entailed=entailing and not conditional and not opt_out,
         negated=negated,
         withdrawal=bool(lex.withdrawal.search(norm)),
         lang=code,

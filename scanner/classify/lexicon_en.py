@@ -23,17 +23,17 @@ PURPOSES = {
         + _NEWS, r"\bkeep (me|you|them) (informed|updated|posted|in the loop|up to date|in touch)\b",
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",
-        r"\bhear (more )?(from|about) (us|the campaign|our|what)", r"\bmailing list\b", r"\bmarketing\b",
+        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\bmailing list\b", r"\bmarketing\b",
         r"\bcommunications?\b", r"\bpolitical (messages|campaigning|material)\b", r"\bcampaigning (e-?mails|messages|material)\b",
         r"\bnews (and|&) (updates|campaigns|events|information)\b", r"\b(latest|campaign|party) news\b",
         r"\binvit(ed|ations?) to (our |future )?(events|meetings|actions)\b", r"\bstay (informed|updated|in touch|up to date)\b",
     ),
     Purpose.SHARING: (
         r"\bpartners?\b", r"\bthird[ -]part(y|ies)\b",
-        r"\b(sell|sold|sells|selling|rent|rented|renting|trade|traded|lease)\b(?! (tickets|merchandise))",
+        r"\b(sell|sold|sells|selling|rent|rented|renting|lease)\b(?! (tickets|merchandise))", r"\btraded? (your|my|the) (data|details)\b",
         r"\b(share|shared|sharing|pass|passed|passing|give|given|disclose|disclosed|transfer|transferred|hand|handed)( on| over)? "
         r"(my|your|their|the|these)? ?(data|details|information|contact details|personal data|name|email address)? ?(with|to) "
-        r"(other|allied|like-minded|sister|friendly|selected|carefully selected|trusted)? ?(organi[sz]ations?|groups|campaigns|charities|parties|companies|candidates|causes)\b",
+        r"(any |other |allied |like-minded |sister |friendly |selected |carefully |trusted |third )*(organi[sz]ations?|groups|campaigns|charities|parties|companies|candidates|causes)\b",
         r"\b(like-minded|allied|sister|friendly|selected) (organi[sz]ations?|groups|campaigns|charities|parties|causes)\b",
     ),
     Purpose.PUBLICATION: (
@@ -120,13 +120,13 @@ SENSITIVE = {
 
 OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would not|wouldn't|would rather not|prefer not|no longer)\b",
            r"\bif you (do not|don't|would rather not|prefer not to|no longer) (want|wish|like)\b", r"\bif you('d| would) (rather|prefer) not\b",
-           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"\bopt(ing)?[ -]?out of\b", r"\b(untick|uncheck)\b",
+           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b", r"\b(untick|uncheck)\b",
            r"\bunless you (object|opt out|tell us otherwise|untick)\b", r"\bno,? i (do not|don't)\b", r"\bdo not (send|contact|email) me\b",
            r"\bplease don't\b", r"\bi object to\b")
 ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registering|donating|continuing|filling|completing|sending|"
             r"taking (part|action|the pledge)|pledging|supporting|sharing|giving|becoming|entering|providing|using) ",
             r"\b(you|i)('ll| will) (receive|get|be (added|subscribed|signed up|kept|contacted|sent|emailed|texted|called|updated))",
-            r"\b(you|i) (agree|consent) (to|that)\b", r"\b(you|i) accept (that|to)\b",
+            r"\byou (agree|consent) (to|that)\b", r"\byou accept (that|to)\b",
             r"\b(signing|joining|registering|donating|submitting)( this form| the petition)? (means|constitutes|includes|implies)\b",
             r"\b(automatically|will be) (added|subscribed|signed up)\b", r"\bwe('ll| will) (send|keep|add|email|text|contact|share|pass)\b")
 CONDITIONAL = (r"\bif (you|i) (have )?(tick|ticked|check|checked|opt|opted|choose|chose|chosen|select|selected|agree|agreed|consent|consented|asked|wish|want|would like|say yes|said yes|give)",

@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
 
 _NEWS = (r"(news ?letters?|infolettres?|lettres? d'(information|info|actualite)s?|lettres? (mensuelle|hebdomadaire)s?"
          r"|actualites|nouvelles|infos|informations|communications?|messages?|e-?mails?|courriels?|sms|textos?"
-         r"|invitations?|propositions?|sollicitations?|alertes?|appels?|courriers?|publications?|newsletters?)")
+         r"|invitations?|propositions?|sollicitations?|alertes?|appels? telephoniques?|courriers?|publications?|newsletters?)")
 
 PURPOSES = {
     Purpose.COMMUNICATION: (
@@ -32,7 +32,8 @@ PURPOSES = {
         r"\b(etre|d'etre) (appele|sollicite)s?\b",
         r"\brecevoir (de |des |les |nos |vos |leurs |ses |un |une |la |le |regulierement )?(par [a-z-]+ )?" + _NEWS,
         r"\b(envoi|envoyer|adresser|transmettre)( de| d'| des| la| le| les| nos| notre| vos| un| une)? ?"
-        r"(la lettre|newsletters?|informations?|actualites|e-?mails|sms|messages|communications?|invitations|nouvelles)",
+        r"(la lettre|newsletters?|informations?|actualites|communications?|invitations|nouvelles)",
+        r"\b(accepte|autorise|souhaite|consens a)( recevoir)? l'envoi (de|d') ",
         r"\bappels? a (la )?mobilisation\b", r"\bprospection\b", r"\bpropagande\b",
         r"\bmessages? (politiques?|de campagne|electoraux|militants?)\b", r"\binvitations? (a|aux) (nos )?(evenements|reunions|meetings|actions|rencontres)",
     ),

@@ -9,7 +9,7 @@ LANG = "it"
 
 STOPWORDS = frozenset(
     "il lo la i gli le di del della dei delle e che in un una per con non su mio mia miei tuo tua tuoi "
-    "nostro nostra nostri sono essere al alla da dal come o ricevere desidero acconsento voglio".split()
+    "nostro nostra nostri sono essere al alla da dal come o ricevere desidero acconsento voglio l' ho sulla sul della".split()
 )
 
 PURPOSES = {
