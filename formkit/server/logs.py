@@ -18,7 +18,9 @@ from typing import IO, Any
 
 TOKEN_PATH = re.compile(r"^/(u|c)/[^/?#\s]+|^/r/[^/?#\s]+?(\.json)?$")
 EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-PHONE = re.compile(r"(?<![\w/])(?:\+|%2B|00)?\d[\d .()-]{7,}\d")
+# 9 to 15 digits (E.164 at most 15), optionally separated: a phone number, not a form id's year
+# ("camille-2027"), a status code or a duration.
+PHONE = re.compile(r"(?<![\w/-])(?:\+|%2B)?\d(?:[ .()-]?\d){8,14}(?!\w)")
 TOKEN_IN_TEXT = re.compile(r"(/(?:u|c|r)/)[A-Za-z0-9_.\-]{12,}")
 
 access_log = logging.getLogger("formkit.server.access")

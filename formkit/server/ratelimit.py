@@ -63,10 +63,10 @@ class RedisCounter:
 
     def __init__(self, url: str) -> None:
         try:
-            import redis  # optional dependency: pip install 'unbundle[redis]'
+            import redis  # optional: only deployments with several processes need it
         except ImportError:
-            raise RuntimeError("UNBUNDLE_REDIS_URL is set but the redis package is not installed "
-                               "(pip install 'unbundle[redis]')") from None
+            raise ValueError("UNBUNDLE_REDIS_URL is set but the redis package is not installed: "
+                             "run `pip install redis`, or unset UNBUNDLE_REDIS_URL to count in memory") from None
         self._redis = redis.Redis.from_url(url)
 
     def hit(self, key: str, window: int) -> int:
@@ -87,7 +87,7 @@ class RateLimiter:
             self.init_app(app)
 
     def init_app(self, app: Flask) -> None:
-        limit = parse_limit(app.config.get("UNBUNDLE_RATE_LIMIT"))
+        limit = parse_limit(app.config.get("UNBUNDLE_RATE_LIMIT"))  # ValueError names a bad value
         url = app.config.get("UNBUNDLE_REDIS_URL")
         counter: Counter = RedisCounter(url) if url else MemoryCounter()
         app.extensions["unbundle.ratelimit"] = (limit, counter)
