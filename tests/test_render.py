@@ -22,6 +22,7 @@ from formkit.render import (
     render_snippet,
 )
 from formkit.spec import load_spec
+from scanner.vocabulary import CoreAction
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SPECS = [load_spec(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
@@ -185,8 +186,15 @@ def test_embed_code_variants():
 
 
 def test_interface_strings_exist_in_every_language():
-    keys = {lang: set(table) for lang, table in MESSAGES.items()}
-    assert keys["fr"] == keys["en"]
+    from formkit import i18n
+
+    for table in (i18n.MESSAGES, i18n.FIELD_LABELS, i18n.FIELD_HINTS, i18n.COUNTRIES,
+                  i18n.CORE_ACTIONS, i18n.PURPOSE_NOUNS, i18n.MONTHS):
+        assert set(table) == set(i18n.UI_LANGUAGES)
+        keys = [set(table[lang]) if isinstance(table[lang], dict) else len(table[lang])
+                for lang in i18n.UI_LANGUAGES]
+        assert all(k == keys[0] for k in keys)
+    assert set(i18n.CORE_ACTIONS["fr"]) == {a.value for a in CoreAction}
 
 
 def test_french_typography():
