@@ -74,7 +74,7 @@ def _load_clean(path: Path) -> Spec:
               help="Folder to write page.<lang>.html, embed.<lang>.html, snippet.<lang>.html and embed.js into.")
 @click.option("--base-url", default="", metavar="URL",
               help="Where DIR will be published (https://…); used in the embed code and as the "
-                   "form target BASE/f/ID. Default: relative URLs.")
+                   "form target BASE/f/ID. Default: relative URLs, and forms post to their own address.")
 def build_command(spec_path: Path, out_dir: Path, base_url: str) -> None:
     """Build the forms of SPEC in each of its languages, then print the embed code.
 
@@ -85,7 +85,10 @@ def build_command(spec_path: Path, out_dir: Path, base_url: str) -> None:
     from .build import build
 
     spec = _load_clean(spec_path)
-    written = build(spec, out_dir, base_url=base_url)
+    try:
+        written = build(spec, out_dir, base_url=base_url)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the forms into {out_dir}: {exc.strerror or exc}") from None
     click.echo(f"Wrote {len(written)} files to {out_dir}:", err=True)
     for path in written:
         click.echo(f"  {path}", err=True)

@@ -80,3 +80,12 @@ def test_scan_reports_nothing_on_built_pages(path, tmp_path, serve_dir):
         targets = [f"{base}/{kind}.{lang}.html" for lang in spec.languages for kind in ("page", "embed")]
         result = CliRunner().invoke(cli, ["scan", *targets, "--fail-on", "warning"])
     assert result.exit_code == 0, result.output
+
+
+def test_unwritable_output_is_a_clean_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["form", "build", str(SPONSOR), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert "cannot write the forms into" in result.output and result.exception is not None
+    assert isinstance(result.exception, SystemExit)
