@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import phonenumbers
-from sqlalchemy import Connection, Engine, delete, exc, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, delete, exc, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from scanner.vocabulary import Channel
@@ -203,6 +203,22 @@ _RECEIPTS = ReceiptRow.__table__
 _HEAD = ChainHead.__table__
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
+# The hot path's statements, built once (building them per call cost more than the SQL itself).
+_LOCK_HEAD = select(_HEAD.c.last_seq, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1)
+_INSERT_EVENTS = insert(_EVENTS)
+_INSERT_CONTACT = insert(_CONTACTS)
+_INSERT_RECEIPT = insert(_RECEIPTS)
+_CONTACT_BY_EMAIL = select(_CONTACTS.c.id, _CONTACTS.c.data).where(
+    _CONTACTS.c.form_id == bindparam("form_id"), _CONTACTS.c.email == bindparam("email"))
+_CONTACT_BY_PHONE = select(_CONTACTS.c.id, _CONTACTS.c.data).where(
+    _CONTACTS.c.form_id == bindparam("form_id"), _CONTACTS.c.phone == bindparam("phone"),
+    _CONTACTS.c.email.is_(None))
+_UPDATE_CONTACT = update(_CONTACTS).where(_CONTACTS.c.id == bindparam("contact_id"))
+_CONTACT_EVENTS = select(_EVENTS).where(
+    _EVENTS.c.contact_id == bindparam("contact_id"), _EVENTS.c.form_id == bindparam("form_id")
+).order_by(_EVENTS.c.seq)
+
 
 class _Writer:
     """Appends events to the chain inside one write transaction (the head is locked on creation)."""
@@ -211,8 +227,7 @@ class _Writer:
         self.conn, self.secret = conn, secret
         # FOR UPDATE serialises PostgreSQL writers on this row; SQLite's BEGIN IMMEDIATE already
         # holds the database write lock (SQLAlchemy leaves FOR UPDATE out there).
-        head = conn.execute(select(_HEAD.c.last_seq, _HEAD.c.last_hash)
-                            .where(_HEAD.c.id == 1).with_for_update()).one()
+        head = conn.execute(_LOCK_HEAD).one()
         self.seq, self.hash = head.last_seq, head.last_hash
         self.rows: list[dict[str, Any]] = []
 
@@ -238,10 +253,9 @@ class _Writer:
     def flush(self) -> None:
         if not self.rows:
             return
-        self.conn.execute(insert(_EVENTS), self.rows)
+        self.conn.execute(_INSERT_EVENTS, self.rows)
         seal = chain.seal(self.secret, self.seq, self.hash) if self.secret else None
-        self.conn.execute(update(_HEAD).where(_HEAD.c.id == 1)
-                          .values(last_seq=self.seq, last_hash=self.hash, seal=seal))
+        self.conn.execute(_MOVE_HEAD, {"last_seq": self.seq, "last_hash": self.hash, "seal": seal})
         self.rows = []
 
 
@@ -408,7 +422,7 @@ class Ledger:
                                                    p.retention, None))
             writer.flush()
             receipt = self._make_receipt(sub, receipt_id, contact_id, at, page_url, purposes, hashes)
-            conn.execute(insert(_RECEIPTS).values(
+            conn.execute(_INSERT_RECEIPT, dict(
                 id=receipt_id, contact_id=contact_id, form_id=spec.id, form_version=spec.version,
                 created_at=at, lang=sub.lang, document=_receipt_document(receipt, spec)))
         # Leaving the block committed the transaction: only now is the receipt true.
@@ -442,20 +456,17 @@ class Ledger:
         """Find the person on this form (by e-mail, else phone) or create them; merge the data."""
         row = None
         if email:
-            row = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.data).where(
-                _CONTACTS.c.form_id == form_id, _CONTACTS.c.email == email)).first()
+            row = conn.execute(_CONTACT_BY_EMAIL, {"form_id": form_id, "email": email}).first()
         elif phone:
-            row = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.data).where(
-                _CONTACTS.c.form_id == form_id, _CONTACTS.c.phone == phone,
-                _CONTACTS.c.email.is_(None))).first()
+            row = conn.execute(_CONTACT_BY_PHONE, {"form_id": form_id, "phone": phone}).first()
         if row is None:
             contact_id = "c_" + secrets.token_hex(16)
-            conn.execute(insert(_CONTACTS).values(id=contact_id, form_id=form_id, email=email,
-                                                  phone=phone, data=data, created_at=at, updated_at=at))
+            conn.execute(_INSERT_CONTACT, dict(id=contact_id, form_id=form_id, email=email,
+                                               phone=phone, data=data, created_at=at, updated_at=at))
             return contact_id, ContactState({})
         merged = {**row.data, **data}
-        conn.execute(update(_CONTACTS).where(_CONTACTS.c.id == row.id).values(
-            data=merged, phone=merged.get("phone"), updated_at=at))
+        conn.execute(_UPDATE_CONTACT, {"contact_id": row.id, "data": merged,
+                                       "phone": merged.get("phone"), "updated_at": at})
         return row.id, self._state(conn, row.id, form_id)
 
     def _make_receipt(self, sub: Submission, receipt_id: str, contact_id: str, at: dt.datetime,
@@ -478,8 +489,7 @@ class Ledger:
         )
 
     def _events(self, conn: Connection, contact_id: str, form_id: str) -> list[Any]:
-        return list(conn.execute(select(_EVENTS).where(
-            _EVENTS.c.contact_id == contact_id, _EVENTS.c.form_id == form_id).order_by(_EVENTS.c.seq)).mappings())
+        return list(conn.execute(_CONTACT_EVENTS, {"contact_id": contact_id, "form_id": form_id}).mappings())
 
     def _state(self, conn: Connection, contact_id: str, form_id: str) -> ContactState:
         return fold(self._events(conn, contact_id, form_id))
