@@ -194,3 +194,39 @@ def test_embed_loader_follows_data_lang(page, built, serve_dir, tmp_path):
         sources = page.eval_on_selector_all("iframe", "fs => fs.map(f => f.src)")
     # data-lang wins; a host language the form lacks (de) falls back to the spec's first one.
     assert sources == [f"{forms_base}/embed.fr.html", f"{forms_base}/embed.{spec.languages[0]}.html"]
+
+
+STRICT_CSP = ("default-src 'none'; style-src 'nonce-{n}'; script-src 'nonce-{n}'; img-src 'self'; "
+              "form-action 'self'; base-uri 'none'")
+
+
+@pytest.mark.parametrize("kind", ["page", "embed"])
+def test_pages_hold_under_a_strict_csp(kind, page):
+    """The server sends a CSP without 'unsafe-inline': the nonce must cover every style and
+    script, and nothing may need an inline attribute."""
+    from formkit.render import render_embed, render_page
+
+    spec = next(s for s in SPECS if s.id == "parrainage-camille-2027")
+    nonce = "dGVzdC1ub25jZQ"
+    html = (render_page if kind == "page" else render_embed)(spec, "fr", nonce=nonce, action="/f/x")
+    url = "http://127.0.0.1:9/csp.html"  # fulfilled below, never fetched
+    page.route(url, lambda route: route.fulfill(
+        status=200, body=html, content_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": STRICT_CSP.format(n=nonce)}))
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page.goto(url, wait_until="load")
+    assert page.evaluate("window.__violations") == []
+    # The stylesheet really applied (the submit button is styled), so the check above is live.
+    background = page.eval_on_selector(".ub-submit", "b => getComputedStyle(b).backgroundColor")
+    assert background == "rgb(29, 78, 137)"
+    # And the same page without the nonce is refused: the test can fail.
+    page.unroute(url)
+    bare = html.replace(f' nonce="{nonce}"', "")
+    page.route(url, lambda route: route.fulfill(
+        status=200, body=bare, content_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": STRICT_CSP.format(n=nonce)}))
+    page.goto(url, wait_until="load")
+    assert page.evaluate("window.__violations") != []
