@@ -25,7 +25,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from . import __version__
 from .fetch import DEFAULT_SETTINGS, Fetched, Fetcher, Settings, StaticFetcher, target_url
-from .model import Finding, FormModel, Notice, PageModel, PageStatus
+from .model import Finding, FormModel, Link, Notice, PageModel, PageStatus
 from .trackers import find_trackers, matching_list, site_of
 
 TOOL_NAME = "unbundle"
@@ -120,12 +120,15 @@ def page_links(html: str, url: str) -> list[str]:
     return out
 
 
-def _notice_link(form: FormModel) -> str | None:
-    """rules.md: the link that speaks of privacy; failing that, the legal-notice page."""
+def _notice_link(form: FormModel, page_links: Sequence[Link]) -> str | None:
+    """rules.md: the link that speaks of privacy; failing that, the legal-notice page. The
+    form's own links first, then the page's (footer); the same order the judge reads them in
+    (``scanner.classify_form``), so the notice fetched is the one judged."""
     for kind in ("privacy", "legal"):
-        for link in form.links:
-            if link.kind == kind and link.url:
-                return urldefrag(link.url)[0]
+        for links in (form.links, page_links):
+            for link in links:
+                if link.kind == kind and link.url:
+                    return urldefrag(link.url)[0]
     return None
 
 
@@ -144,6 +147,7 @@ class Scanner:
         self.log = log or (lambda message: None)
         self._judge: _Judge | None = None
         self._notices: dict[str, Notice | str] = {}
+        self._frame_links: dict[str, list[Link]] = {}
 
     @property
     def judge(self) -> _Judge:
@@ -220,7 +224,11 @@ class Scanner:
 
     def _load_frames(self, model: PageModel, fetched: Fetched) -> None:
         """Load the page's iframes (depth 0) and attach their forms to the outer page."""
-        frames = [u for u in iframe_urls(fetched.html, model.final_url)
+        # The extractor lists every iframe; keep in ``frames`` only those that were loaded and
+        # held forms (model.py). Media players and trackers are never loaded.
+        candidates = list(dict.fromkeys(model.frames + iframe_urls(fetched.html, model.final_url)))
+        model.frames = []
+        frames = [u for u in candidates
                   if site_of(urlsplit(u).hostname) not in _MEDIA_SITES
                   and not matching_list(u, model.final_url)]
         for frame_url in frames[: self.settings.max_frames]:
@@ -232,6 +240,7 @@ class Scanner:
             if not inner.forms:
                 continue
             model.frames.append(frame_url)
+            self._frame_links[frame_url] = list(inner.links)
             for form in inner.forms:
                 form.frame = frame_url
                 form.index = len(model.forms)
@@ -245,7 +254,8 @@ class Scanner:
         for form in model.forms:
             if not form.in_scope:
                 continue
-            link = _notice_link(form)
+            page_links = self._frame_links.get(form.frame, []) if form.frame else model.links
+            link = _notice_link(form, page_links)
             origin = form.frame or model.final_url
             if not link or not same_site(link, origin):
                 continue
