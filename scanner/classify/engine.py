@@ -233,10 +233,13 @@ def notice_facts(text: str) -> NoticeFacts:
     Swiss sites, and these phrases are specific enough not to collide)."""
     norm = normalise(text)
     lex = _COMPILED[None]
+    controller = bool(lex.notice_controller.search(norm))
+    rights = bool(lex.notice_rights.search(norm))
     return NoticeFacts(
-        data_protection=bool(lex.notice_markers.search(norm)),
-        controller=bool(lex.notice_controller.search(norm)),
-        rights=bool(lex.notice_rights.search(norm)),
+        # Naming a controller or a right is data-protection information in itself.
+        data_protection=controller or rights or bool(lex.notice_markers.search(norm)),
+        controller=controller,
+        rights=rights,
         withdrawal=bool(lex.withdrawal.search(norm)),
     )
 
