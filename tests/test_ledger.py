@@ -207,3 +207,26 @@ def test_invalid_submissions_are_refused_before_anything_is_written(ledger):
 def test_bad_url_is_a_clear_error():
     with pytest.raises(LedgerError, match="Cannot use the database URL"):
         Ledger("nosuchdb://x")
+
+
+def test_migrations_create_exactly_the_models(ledger):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from formkit.ledger.models import Base
+
+    with ledger.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"version_table": "ledger_alembic_version"})
+        diff = [d for d in compare_metadata(context, Base.metadata)
+                if not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "ledger_alembic_version")]
+    assert diff == []
+
+
+def test_migrations_ship_inside_the_package():
+    from pathlib import Path
+
+    import formkit.ledger
+
+    folder = Path(formkit.ledger.__file__).parent / "migrations"
+    assert (folder / "env.py").exists() and (folder / "script.py.mako").exists()
+    assert list((folder / "versions").glob("0001_*.py"))
