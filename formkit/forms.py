@@ -152,6 +152,11 @@ class SpecForm(Form):
     """purpose id → field name"""
 
 
+RESERVED_FIELD_NAMES: frozenset[str] = frozenset(
+    {name for name in dir(SpecForm) if not name.startswith("_")} | {"spec", "lang", "meta"})
+"""Names a spec field cannot take: they are attributes of the form class itself."""
+
+
 def form_class(spec: Spec, lang: str | None = None) -> type[SpecForm]:
     """A WTForms class for ``spec`` in ``lang`` (default: the spec's first language).
 
@@ -166,6 +171,10 @@ def form_class(spec: Spec, lang: str | None = None) -> type[SpecForm]:
         locales = [lang, "en"]
         csrf = False  # the server adds its own signed token as a hidden input
 
+    clashes = [f.name for f in spec.fields if f.name in RESERVED_FIELD_NAMES
+               or f.name.startswith((PURPOSE_PREFIX, ATTESTATION_PREFIX))]
+    if clashes:
+        raise ValueError(f"form {spec.id!r}: field name(s) {', '.join(clashes)} are reserved; rename them")
     region = default_region(spec)
     attrs: dict[str, Any] = {
         "Meta": Meta,

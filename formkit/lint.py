@@ -24,12 +24,13 @@ from scanner.classify import Meaning, classify
 from scanner.vocabulary import PURPOSE_SLUGS, CoreAction, Purpose
 
 from .errors import Problem, SpecError
+from .forms import ATTESTATION_PREFIX, PURPOSE_PREFIX, RESERVED_FIELD_NAMES
 from .spec import KNOWN_FIELDS, Spec, load_spec
 
 ERROR = "error"
 WARNING = "warning"
 
-RESERVED_FIELD_PREFIXES = ("purpose_", "attest_")
+RESERVED_FIELD_PREFIXES = (PURPOSE_PREFIX, ATTESTATION_PREFIX)
 """Generated boxes are named ``purpose_<id>`` / ``attest_<id>`` (formkit.forms)."""
 
 
@@ -133,6 +134,9 @@ def _check_fields(spec: Spec, out: _Collector) -> None:
             out.add(f"{path}.name", "schema",
                     f"field name {field.name!r} starts with a prefix the generated boxes use "
                     f"({', '.join(RESERVED_FIELD_PREFIXES)}); rename the field")
+        elif field.name in RESERVED_FIELD_NAMES:
+            out.add(f"{path}.name", "schema",
+                    f"field name {field.name!r} is reserved by the generated form; rename the field")
         texts: list[tuple[str, str, str | None]] = [(f"{path}.name", field.name.replace("_", " "), None)]
         if field.label:
             texts += [(f"{path}.label.{lang}", text, lang) for lang, text in field.label.items()]

@@ -165,9 +165,15 @@ def test_insecure_privacy_url(url, refused):
     assert (("privacy_url", "insecure-transport") in found) is refused
 
 
-def test_reserved_field_prefix():
-    field = {"name": "purpose_extra", "label": {"fr": "Autre", "en": "Other"}}
-    assert ("fields[1].name", "schema") in errors(lint_spec(spec_with(fields=[{"name": "email"}, field])))
+@pytest.mark.parametrize("name", ["purpose_extra", "attest_more", "data", "errors", "validate", "lang"])
+def test_reserved_field_names(name):
+    field = {"name": name, "label": {"fr": "Autre", "en": "Other"}}
+    spec = spec_with(fields=[{"name": "email"}, field])
+    assert ("fields[1].name", "schema") in errors(lint_spec(spec))
+    from formkit.forms import form_class
+
+    with pytest.raises(ValueError, match="reserved"):
+        form_class(spec, "fr")
 
 
 # --- Text judgements (scanner.classify) -----------------------------------------------------
