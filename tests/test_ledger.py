@@ -9,7 +9,7 @@ import pytest
 from formkit.ledger.service import InvalidSubmission, Ledger, LedgerError
 from scanner.vocabulary import Channel
 from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    CORE_END, ELECTION_END, T0, emails, ledger, make_spec, submission,
+    ELECTION_END, T0, emails, ledger, make_spec, submission,
 )
 
 
