@@ -214,3 +214,64 @@ def test_refused_spec_is_not_served(tmp_path, caplog):
     assert app.test_client().get("/f/precheck").status_code == 404
     assert any("prechecked.yaml" in r.getMessage() and "prechecked-consent" in r.getMessage()
                for r in caplog.records)
+
+
+def test_json_body_submission(app, client):
+    from tests.server_support import hidden_fields
+
+    fields = hidden_fields(client.get(f"/f/{FORM}").get_data(as_text=True))
+    body = {**fields, **person(8), "attest_eligibility": True, "purpose_newsletter": True, "purpose_sms": False}
+    response = client.post(f"/f/{FORM}", json=body, headers={"Accept": "application/json"})
+    assert response.status_code == 201, response.get_data(as_text=True)
+    assert response.get_json()["granted"] == ["newsletter"]
+    bad = client.post(f"/f/{FORM}", json=["not", "an", "object"], headers={"Accept": "application/json"})
+    assert bad.status_code == 400 and bad.get_json()["error"] == "token-missing"
+
+
+def test_sms_sender_without_plus_sign(app, live):
+    visitor = Visitor(live)
+    visitor.submit(FORM, person(9, phone="+33 6 55 44 33 22", purpose_sms="y"))
+    response = httpx.post(f"{live}/sms/inbound", data={"msisdn": "33655443322", "text": "stop"},
+                          headers={"Authorization": f"Bearer {SMS_TOKEN}"})
+    assert response.json() == {"action": "withdrawn", "count": 1}
+    visitor.close()
+
+
+def test_workbench_scan_reports_on_a_page(client, serve_dir, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="fr"><body><form method="post" action="/s">'
+        '<label>E-mail <input type="email" name="email" required></label>'
+        '<label><input type="checkbox" name="news" checked> Je veux recevoir la newsletter</label>'
+        '<button>Signer la pétition</button></form></body></html>', encoding="utf-8")
+    with serve_dir(site) as base:
+        response = client.post("/scan", data={"url": f"{base}/index.html"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "prechecked-consent" in html
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+    assert f'<style nonce="{nonce}">' in html
+    refused = client.post("/scan", data={"url": "/etc/passwd"})
+    assert refused.status_code == 400 and "http://" in refused.get_data(as_text=True)
+
+
+def test_workbench_is_off_when_configured(tmp_path):
+    from formkit.server import create_app
+    from tests.server_support import make_config
+
+    app = create_app(make_config(tmp_path, UNBUNDLE_WORKBENCH=False))
+    assert app.test_client().get("/").status_code == 404
+    assert app.test_client().get(f"/f/{FORM}").status_code == 200
+
+
+def test_forms_command_lists_served_forms(runner):
+    result = runner.invoke(args=["forms"])
+    assert result.exit_code == 0, result.output
+    assert f"served   {FORM} v1 (fr, en)" in result.output
+
+
+def test_every_route_is_documented(app, root):
+    """docs/server.md lists every endpoint the app serves."""
+    docs = (root / "docs" / "server.md").read_text(encoding="utf-8")
+    for rule in app.url_map.iter_rules():
+        assert f"{rule.rule.replace('<path:', '<').replace('<form_id>', '<id>')}" in docs, rule.rule

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import click
 from flask import Flask, Response
 from werkzeug.exceptions import BadRequest, HTTPException, NotFound, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -38,7 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     settings = read_settings(os.environ, config)
     instance = Path(settings.pop("INSTANCE_PATH", None) or instance_dir())
-    app = Flask(__name__, instance_path=str(instance.resolve()), instance_relative_config=False)
+    app = Flask(__name__, instance_path=str(instance.resolve()), static_folder=None)
     app.config.update(settings)
     app.config["SECRET_KEY"] = secret_key(settings.get("SECRET_KEY") or settings.get("UNBUNDLE_SECRET_KEY"),
                                           instance)
@@ -56,6 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(sms.bp)
     app.register_blueprint(workbench.bp)
     _register_errors(app)
+    _register_commands(app)
 
     proxies = int(app.config.get("UNBUNDLE_TRUSTED_PROXIES") or 0)
     if proxies:
@@ -64,6 +66,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     app.wsgi_app = AccessLog(app.wsgi_app)  # type: ignore[method-assign]
     return app
+
+
+def _register_commands(app: Flask) -> None:
+    @app.cli.command("forms")
+    def forms() -> None:
+        """List the forms served, and the specs refused with their problems.
+
+        Example: flask --app 'formkit.server:create_app()' forms
+        """
+        registry = app.extensions["unbundle.forms"]
+        for spec in sorted(registry.specs.values(), key=lambda s: s.id):
+            click.echo(f"served   {spec.id} v{spec.version} ({', '.join(spec.languages)}) from {spec.source}")
+        for source, lines in registry.refused.items():
+            click.echo(f"refused  {source}: {lines[0] if lines else ''}")
 
 
 def _register_errors(app: Flask) -> None:

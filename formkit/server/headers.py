@@ -63,7 +63,7 @@ class SecurityHeaders:
         # no-referrer: our URLs carry withdrawal and confirmation tokens, which must not leak to
         # the campaign's privacy page or anywhere a link on our pages leads.
         headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if not embeddable:
             headers.setdefault("X-Frame-Options", "DENY")  # for browsers without frame-ancestors
