@@ -126,3 +126,31 @@ def test_no_trace_of_the_person_remains_in_the_sqlite_files(tmp_path, how):
     assert len(store.export(spec.id, "newsletter")) == 50
     store.close()
     assert _traces(url) == set()
+
+
+def test_a_reader_blocking_compaction_is_reported_and_the_next_purge_finishes_it(tmp_path):
+    import sqlite3
+
+    from formkit.ledger.service import Ledger
+
+    url = f"sqlite:///{tmp_path / 'unbundle.db'}"
+    store = Ledger(url, lock_timeout=0.5)
+    store.upgrade()
+    spec = make_spec()
+    store.record_submission(submission(spec, SECRETS[0], {"sms"}, phone=SECRETS[1], name=SECRETS[2]), now=T0)
+    for i in range(20):
+        store.record_submission(submission(spec, f"keep{i}@example.org", {"newsletter"}), now=T0)
+    reader = sqlite3.connect(tmp_path / "unbundle.db", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM ledger_contacts").fetchone()  # holds a snapshot open
+    try:
+        report = store.purge([spec], today=CORE_END + dt.timedelta(days=1))
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+    assert report.deleted == 1
+    assert report.notes, "a blocked compaction must be reported"
+    assert store.purge([spec], today=CORE_END + dt.timedelta(days=1)).deleted == 0
+    assert _traces(url) == set()
+    assert store.verify().ok
+    store.close()
