@@ -48,7 +48,12 @@ _SIMPLE_ID = re.compile(r"^[A-Za-z][\w-]*$")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«\"(0-9])")
 _REQUIRED_LEGEND = re.compile(r"obligatoire|required|pflicht|verplicht|obligatori|obbligatori|mandatory", re.I)
-_PIXEL_TAGS = ("img", "iframe", "script", "embed", "source")
+# Inline validation that refuses to submit until a box is ticked:
+#   if (!f.lettre_info.checked) { …; return false; }   /   if (!document.getElementById("nl").checked) e.preventDefault()
+_UNCHECKED_TEST = re.compile(
+    r"""!\s*(?:[\w$]+\.)*(?:elements\s*\[\s*['"](?P<a>[^'"]+)['"]\s*\]|getElementById\(\s*['"](?P<c>[^'"]+)['"]\s*\)"""
+    r"""|querySelector\(\s*['"][^'"]*?name\s*=\s*["']?(?P<d>[\w\[\]-]+)["']?\s*\]\s*['"]\s*\)|(?P<b>[A-Za-z_$][\w$]*))\.checked\b""")
+_REFUSE = re.compile(r"return\s+false|preventDefault\s*\(|stopPropagation\s*\(")
 _PRELOAD_RELS = frozenset(("preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload"))
 
 
@@ -559,6 +564,28 @@ def _hints(root: Tag, action: str) -> str:
     return _clean(" ".join(w for w in words if w))
 
 
+def _blocked_submit(doc: _Document, root: Tag, controls: list[Control], fields: list[Tag]) -> list[str]:
+    """Names of boxes that an inline script tied to submitting refuses to submit without (the
+    static share of what the browser engine observes; rules.md, bundled-consent)."""
+    handler = str(root.get("onsubmit", ""))
+    scripts = [handler] + [str(b.get("onclick", "")) for b in root.find_all(["button", "input"]) if b.get("onclick")]
+    if handler or any(scripts[1:]) or root.name == "form":
+        scripts += [el.get_text() for el in doc.soup.find_all("script") if not el.get("src")]
+    by_id = {str(el.get("id")): str(el.get("name", "")) for el in fields if el.get("id")}
+    boxes = {c.name for c in controls if c.kind == "checkbox" and c.name}
+    blocked: list[str] = []
+    for script in scripts:
+        if "submit" not in script and script is not handler and not handler:
+            continue
+        for match in _UNCHECKED_TEST.finditer(script):
+            if not _REFUSE.search(script, match.end(), match.end() + 400):
+                continue
+            name = match["a"] or match["d"] or by_id.get(match["c"] or "", "") or match["b"] or ""
+            if name in boxes and name not in blocked:
+                blocked.append(name)
+    return blocked
+
+
 def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> FormModel:
     action = ""
     method = ""
@@ -595,6 +622,7 @@ def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> Fo
         links=links,
         lang=lang,
         hints=_hints(root, action),
+        blocked_submit=_blocked_submit(doc, root, controls, fields),
     )
 
 

@@ -90,7 +90,8 @@ class FormModel:
     in_scope: bool = True
     """False for search, log-in and site-preference forms (rules.md, Scope)."""
     blocked_submit: list[str] = field(default_factory=list)
-    """Names of controls a script refuses to submit without (browser engine only)."""
+    """Names of controls a script refuses to submit without (inline validation scripts read by
+    extraction, or the browser engine)."""
     lang: str = ""
     """Language of the document that holds the form (``<html lang>``), "" when unknown."""
     hints: str = ""
