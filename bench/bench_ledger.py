@@ -88,13 +88,13 @@ def main(n: int = 200) -> None:
         bench(f"sqlite:///{folder / 'unbundle.db'}", "sqlite", n)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    from tests.plugins.postgres import _bindir, _Cluster
+    from tests.plugins.postgres import PostgresCluster, postgres_bindir
 
-    bindir = _bindir()
+    bindir = postgres_bindir()
     if bindir is None:
         print("postgresql: skipped (no /usr/lib/postgresql/*/bin/initdb; run make system-deps)")
         return
-    cluster = _Cluster(bindir)
+    cluster = PostgresCluster(bindir)
     try:
         cluster.start()
         cluster.psql("CREATE DATABASE bench")

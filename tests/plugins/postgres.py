@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 
-def _bindir() -> Path | None:
+def postgres_bindir() -> Path | None:
+    """Debian's PostgreSQL binaries (newest version), or $UNBUNDLE_PG_BINDIR; None if absent."""
     explicit = os.environ.get("UNBUNDLE_PG_BINDIR")
     candidates = [explicit] if explicit else sorted(
         glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
@@ -37,7 +38,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class _Cluster:
+class PostgresCluster:
+    """One throwaway cluster: ``start()``, ``psql(sql)``, ``url(db)``, ``run(binary, *args)``,
+    ``stop()``; ``base``, ``data``, ``sock``, ``port`` for tests that stop and restart it."""
+
     def __init__(self, bindir: Path):
         self.bindir = bindir
         self.as_root = os.geteuid() == 0
@@ -89,14 +93,19 @@ class _Cluster:
             shutil.rmtree(self.base, ignore_errors=True)
 
 
+# The names the server tests and benchmarks imported first.
+_bindir = postgres_bindir
+_Cluster = PostgresCluster
+
+
 @pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[_Cluster]:
+def postgres_cluster() -> Iterator[PostgresCluster]:
     """A PostgreSQL server for the whole session (started on first use)."""
-    bindir = _bindir()
+    bindir = postgres_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); "
                     "run `make system-deps` (scripts/system-deps.sh) to install Debian's postgresql")
-    cluster = _Cluster(bindir)
+    cluster = PostgresCluster(bindir)
     try:
         cluster.start()
         yield cluster
@@ -105,7 +114,7 @@ def postgres_cluster() -> Iterator[_Cluster]:
 
 
 @pytest.fixture
-def postgres_url(postgres_cluster: _Cluster) -> str:
+def postgres_url(postgres_cluster: PostgresCluster) -> str:
     """A fresh, empty database on the session's server: its SQLAlchemy URL (psycopg 3)."""
     name = "t_" + uuid.uuid4().hex[:12]
     postgres_cluster.psql(f"CREATE DATABASE {name}")
