@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
 
 WRITE = "ledger_write"
 """Execution option marking a connection whose transaction writes (BEGIN IMMEDIATE on SQLite)."""
@@ -29,11 +30,17 @@ def make_engine(url: str, *, lock_timeout: float) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
+        connect_args = {"timeout": lock_timeout, "check_same_thread": False}
+        if database in ("", ":memory:"):
+            # One shared in-memory database (tests, experiments): a single connection.
+            engine = create_engine(url, connect_args=connect_args, poolclass=StaticPool,
+                                   hide_parameters=True)
+            _sqlite_setup(engine)
+            return engine
+        if not database.startswith("file:"):
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"timeout": lock_timeout, "check_same_thread": False},
-            pool_size=8, max_overflow=8, pool_timeout=lock_timeout,
+            url, connect_args=connect_args, pool_size=8, max_overflow=8, pool_timeout=lock_timeout,
             hide_parameters=True,  # SQL errors and logs never carry personal data in clear
         )
         _sqlite_setup(engine)
