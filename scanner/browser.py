@@ -34,6 +34,58 @@ CHROMIUM_ARGS = (
 )
 
 
+# Which checkboxes does a form's own script insist on? For each <form>: fill its empty text
+# fields, tick every named checkbox and dispatch a synthetic, cancelable "submit" event; if that
+# goes through, untick each box in turn and see whether the script now cancels the event
+# (``onsubmit="return check(this)"``, ``addEventListener('submit', …preventDefault())``). A
+# synthetic submit event never submits the form (HTML spec: only the submit() algorithm does),
+# and ``form.submit``/``requestSubmit`` are neutralised while probing, so nothing is sent; every
+# field is restored afterwards.
+_PROBE_SUBMIT = """() => {
+  const proto = HTMLFormElement.prototype;
+  const saved = [proto.submit, proto.requestSubmit];
+  proto.submit = function () {};
+  proto.requestSubmit = function () {};
+  const out = [];
+  try {
+    document.querySelectorAll('form').forEach((form) => {
+      const boxes = [...form.querySelectorAll('input[type=checkbox][name]')];
+      const names = [...form.querySelectorAll('[name]')].map((e) => e.getAttribute('name'));
+      const texts = [...form.querySelectorAll(
+        'input:not([type]),input[type=text],input[type=email],input[type=tel],textarea')];
+      const keepBoxes = boxes.map((b) => b.checked);
+      const keepTexts = texts.map((t) => t.value);
+      const blocked = [];
+      try {
+        texts.forEach((t) => { if (!t.value) t.value = t.type === 'email' ? 'probe@example.org'
+          : (t.type === 'tel' ? '+33600000000' : 'Probe'); });
+        const cancelled = () => {
+          const ev = new Event('submit', {bubbles: true, cancelable: true});
+          try { form.dispatchEvent(ev); } catch (e) { return true; }
+          return ev.defaultPrevented;
+        };
+        boxes.forEach((b) => { b.checked = true; });
+        if (boxes.length && !cancelled()) {
+          boxes.forEach((b) => {
+            b.checked = false;
+            if (cancelled()) blocked.push(b.getAttribute('name'));
+            b.checked = true;
+          });
+        }
+      } finally {
+        boxes.forEach((b, i) => { b.checked = keepBoxes[i]; });
+        texts.forEach((t, i) => { t.value = keepTexts[i]; });
+      }
+      out.push({names: names, blocked: blocked});
+    });
+  } finally {
+    proto.submit = saved[0];
+    proto.requestSubmit = saved[1];
+  }
+  return out;
+}"""
+
+
 def chromium_path() -> str | None:
     return (os.environ.get("UNBUNDLE_CHROMIUM") or shutil.which("chromium")
             or shutil.which("chromium-browser"))
@@ -71,6 +123,7 @@ class BrowserFetcher:
         context = self._browser.new_context(user_agent=self.settings.user_agent,
                                             java_script_enabled=True, service_workers="block")
         requests: list[str] = []
+        probing = False
 
         def route(route: Any) -> None:
             request_url = route.request.url
@@ -78,8 +131,9 @@ class BrowserFetcher:
                 requests.append(request_url)
             host = urlsplit(request_url).hostname
             scheme = urlsplit(request_url).scheme
-            if self.settings.block_remote and scheme in ("http", "https") and not is_loopback(host):
-                route.abort("blockedbyclient")
+            if probing or (self.settings.block_remote and scheme in ("http", "https")
+                           and not is_loopback(host)):
+                route.abort("blockedbyclient")  # while probing forms, nothing leaves the page
             else:
                 route.continue_()
 
@@ -110,6 +164,12 @@ class BrowserFetcher:
             except Exception:  # noqa: BLE001, S110 - the DOM as it is now is what we judge
                 pass
             html = page.content()
+            probing = True
+            page.on("dialog", lambda dialog: dialog.dismiss())  # alert() from a validator
+            try:
+                fetched.submit_probes = page.evaluate(_PROBE_SUBMIT)
+            except Exception:  # noqa: BLE001, S110 - a page that breaks the probe is judged without it
+                fetched.submit_probes = []
             fetched.requests = requests
             body = html.encode("utf-8")
             if len(body) > self.settings.max_bytes:

@@ -86,6 +86,9 @@ class Fetched:
     """A full sentence naming the URL, for statuses other than ok."""
     requests: list[str] = field(default_factory=list)
     """URLs the page requested while it ran (browser engine only)."""
+    submit_probes: list[dict] = field(default_factory=list)
+    """Browser engine: per ``<form>`` of the DOM, ``{"names": [...], "blocked": [...]}``, the
+    names of its fields and of the checkboxes its script refuses to submit without."""
 
     @property
     def readable(self) -> bool:

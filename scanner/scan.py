@@ -220,6 +220,7 @@ class Scanner:
         for request in fetched.requests:  # browser engine: what the page asked for when it ran
             if request not in model.script_urls:
                 model.script_urls.append(request)
+        _apply_submit_probes(model, fetched.submit_probes)
         return model
 
     def _load_frames(self, model: PageModel, fetched: Fetched) -> None:
@@ -301,6 +302,20 @@ class Scanner:
                         seen.add(link)
                         queue.append((link, link, depth + 1))
         return ScanResult(pages=pages, findings=findings, engine=self.settings.engine)
+
+
+def _apply_submit_probes(model: PageModel, probes: list[dict]) -> None:
+    """Give each form the boxes its script insists on (browser engine). A DOM form is matched to
+    the extracted form whose field names it shares most."""
+    for probe in probes:
+        blocked = [n for n in probe.get("blocked", []) if n]
+        if not blocked:
+            continue
+        names = set(probe.get("names", []))
+        best = max(model.forms, default=None,
+                   key=lambda f: len(names & {c.name for c in f.controls if c.name}))
+        if best is not None and names & {c.name for c in best.controls}:
+            best.blocked_submit = list(dict.fromkeys([*best.blocked_submit, *blocked]))
 
 
 def _dedupe(trackers: list[dict[str, str]]) -> list[dict[str, str]]:

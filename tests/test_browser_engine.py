@@ -99,3 +99,99 @@ def test_auto_uses_the_browser_only_for_script_built_pages(site):
         assert "prechecked-consent" in {f.rule for f in findings}
     finally:
         scanner.close()
+
+
+# --- forms whose script refuses to submit -------------------------------------------------
+
+PROBED = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Adhésion</title></head><body>
+<h1>Adhérer</h1>
+<form id="adh" action="/adherer" method="post" onsubmit="return verifier(this)">
+  <label for="n">Nom</label><input id="n" name="nom">
+  <label for="m">E-mail</label><input id="m" type="email" name="email">
+  <label><input type="checkbox" name="lettre_info" value="1"> Je reçois la lettre d'information</label>
+  <label><input type="checkbox" name="sms" value="1"> Je reçois les SMS</label>
+  <button type="submit">Adhérer</button>
+</form>
+<form id="contact" action="/contact" method="post">
+  <label for="e">E-mail</label><input id="e" type="email" name="courriel">
+  <label><input type="checkbox" name="copie" value="1"> Recevoir une copie</label>
+  <button type="submit">Envoyer</button>
+</form>
+<form id="ajax" action="/ajax" method="post">
+  <label for="a">E-mail</label><input id="a" type="email" name="mail">
+  <label><input type="checkbox" name="infos" value="1"> Infos</label>
+  <button type="submit">OK</button>
+</form>
+<script>
+function verifier(f) {
+  if (!f.email.value) { return false; }
+  if (!f.lettre_info.checked) { alert('Vous devez accepter la lettre.'); return false; }
+  return true;
+}
+// A form sent by script: always cancels the native submit, then posts on its own.
+document.getElementById('ajax').addEventListener('submit', function (e) {
+  e.preventDefault();
+  fetch('/beacon', {method: 'POST', body: 'x'});
+});
+document.getElementById('contact').addEventListener('submit', function () {
+  fetch('/beacon', {method: 'POST', body: 'y'});
+});
+</script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def counting_site():
+    """Serves PROBED and counts every request that reaches the server."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def _answer(self) -> None:
+            hits.append(f"{self.command} {self.path}")
+            body = PROBED.encode() if self.path == "/adhesion.html" else b"ok"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _answer
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_probe_finds_the_box_a_script_insists_on_and_sends_nothing(counting_site):
+    from scanner.browser import BrowserFetcher
+
+    base, hits = counting_site
+    fetcher = BrowserFetcher(SETTINGS)
+    try:
+        got = fetcher.fetch(f"{base}/adhesion.html")
+    finally:
+        fetcher.close()
+    probes = {tuple(sorted(p["names"])): p["blocked"] for p in got.submit_probes}
+    assert probes[("email", "lettre_info", "nom", "sms")] == ["lettre_info"]  # not sms, not email
+    assert probes[("copie", "courriel")] == []  # submits whatever the box
+    assert probes[("infos", "mail")] == []  # always cancels: cannot tell, so no claim
+    assert hits == ["GET /adhesion.html"]  # the probe's submit handlers reached no server
+
+
+def test_probed_box_becomes_bundled_consent(counting_site):
+    pytest.importorskip("scanner.judge")
+    base, _ = counting_site
+    result = scan([f"{base}/adhesion.html"], SETTINGS)
+    form = next(f for f in result.pages[0].forms if f.selector and "adh" in f.selector)
+    assert form.blocked_submit == ["lettre_info"]
+    assert "bundled-consent" in {f.rule for f in result.findings if f.form == form.index}
