@@ -10,6 +10,7 @@ linked privacy or legal page. Rules judge the result and never see the DOM (STYL
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -71,6 +72,7 @@ def _cut(html: str, limit: int = HTML_CUT) -> str:
     return html if len(html) <= limit else html[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=4096)
 def _absolute(base: str, href: str | None) -> str:
     href = (href or "").strip()
     if not href or href.lower().startswith(("javascript:", "data:", "about:", "blob:")):
@@ -87,16 +89,39 @@ class _Document:
     def __init__(self, html: str, url: str):
         self.soup = BeautifulSoup(html, "lxml")
         self.url = url
-        base = self.soup.find("base", href=True)
-        self.base = _absolute(url, base["href"]) if base else url
+        self.base = url
+        # One pass over the tree builds every index extraction needs (bs4's find_all with
+        # filters costs more than parsing on form-heavy pages).
         self.by_id: dict[str, Tag] = {}
         self.labels_for: dict[str, list[Tag]] = {}
-        for el in self.soup.find_all(id=True):
-            self.by_id.setdefault(str(el["id"]), el)
-        for label in self.soup.find_all("label", attrs={"for": True}):
-            self.labels_for.setdefault(str(label["for"]), []).append(label)
+        self.by_name: dict[str, list[Tag]] = {}
+        self.order: dict[int, int] = {}
+        self.handlers: list[Tag] = []
+        for position, el in enumerate(self.soup.descendants):
+            if not isinstance(el, Tag):
+                continue
+            self.order[id(el)] = position
+            self.by_name.setdefault(el.name, []).append(el)
+            attrs = el.attrs
+            if "id" in attrs:
+                self.by_id.setdefault(str(attrs["id"]), el)
+            if el.name == "label" and "for" in attrs:
+                self.labels_for.setdefault(str(attrs["for"]), []).append(el)
+            if "onsubmit" in attrs or "onclick" in attrs:
+                self.handlers.append(el)
         self._hidden: dict[int, str] = {}
         self.used_strings: set[int] = set()
+        base = next((b for b in self.tags("base") if b.get("href")), None)
+        if base is not None:
+            self.base = _absolute(url, str(base["href"])) or url
+
+    def tags(self, *names: str) -> list[Tag]:
+        """Elements with these tag names, in document order."""
+        if len(names) == 1:
+            return self.by_name.get(names[0], [])
+        found = [el for name in names for el in self.by_name.get(name, [])]
+        found.sort(key=lambda el: self.order[id(el)])
+        return found
 
     # -- visibility --------------------------------------------------------------------------
     def hidden_by(self, el: Tag) -> str:
@@ -296,7 +321,35 @@ def _group_label(doc: _Document, el: Tag, form_root: Tag) -> str:
         previous = cell.find_previous_sibling(["td", "th"])
         if previous is not None and not previous.find(_CONTROL_TAGS):
             return doc.text(previous)
+    if str(el.get("type", "")).lower() == "radio" and el.get("name"):
+        return _question_before(doc, el, form_root)
     return ""
+
+
+def _question_before(doc: _Document, el: Tag, form_root: Tag) -> str:
+    """A radio group without fieldset or table: the question is the short text just before the
+    element that holds all the radios of its name ("<p>Souhaitez-vous … ?</p> ○ Oui ○ Non")."""
+    name = el.get("name")
+    holder: Tag = el
+    for ancestor in el.parents:
+        if not isinstance(ancestor, Tag) or ancestor is form_root:
+            break
+        holder = ancestor
+        if len([r for r in ancestor.find_all("input") if r.get("name") == name]) > 1:
+            break
+    strings: list[str] = []
+    for sib in holder.previous_siblings:
+        if isinstance(sib, Tag):
+            if sib.find(_CONTROL_TAGS) or sib.name in _CONTROL_TAGS:
+                break
+            text = doc.text(sib)
+            if text:
+                strings.insert(0, text)
+                break
+        elif isinstance(sib, NavigableString) and not isinstance(sib, Comment) and sib.strip():
+            strings.insert(0, str(sib))
+    question = _clean(" ".join(strings))
+    return question if len(question) <= 200 else ""
 
 
 def _aria_name(doc: _Document, el: Tag) -> str:
@@ -467,10 +520,10 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
     """Every ``<form>``, then every group of fields outside any form with a button that submits
     them (script-driven forms): the nearest ancestor that holds both. (root, is_form) pairs in
     document order."""
-    roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.soup.find_all("form") if f.find_parent("template") is None]
+    roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.tags("form") if f.find_parent("template") is None]
     orphan_roots: list[Tag] = []
     seen: set[int] = set()
-    for field in doc.soup.find_all(_FIELD_TAGS):
+    for field in doc.tags(*_FIELD_TAGS):
         if field.find_parent("form") is not None or field.find_parent("template") is not None:
             continue
         if field.name == "input" and str(field.get("type", "")).lower() in ("submit", "button", "image", "reset"):
@@ -488,8 +541,7 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
                 break
     roots += [(r, False) for r in orphan_roots]
     # Keep document order so that form indexes follow the page.
-    order = {id(el): i for i, el in enumerate(doc.soup.find_all(True))}
-    roots.sort(key=lambda pair: order.get(id(pair[0]), 0))
+    roots.sort(key=lambda pair: doc.order.get(id(pair[0]), 0))
     return roots
 
 
@@ -500,7 +552,7 @@ def _fields_of(doc: _Document, root: Tag, is_form: bool) -> list[Tag]:
     elif root.get("id"):
         # Controls elsewhere in the page that join this form by their form="id" attribute.
         form_id = str(root["id"])
-        fields += [el for el in doc.soup.find_all(_CONTROL_TAGS, attrs={"form": form_id}) if el not in fields]
+        fields += [el for el in doc.tags(*_CONTROL_TAGS) if el.get("form") == form_id and el not in fields]
     return fields
 
 
@@ -570,7 +622,7 @@ def _blocked_submit(doc: _Document, root: Tag, controls: list[Control], fields: 
     handler = str(root.get("onsubmit", ""))
     scripts = [handler] + [str(b.get("onclick", "")) for b in root.find_all(["button", "input"]) if b.get("onclick")]
     if handler or any(scripts[1:]) or root.name == "form":
-        scripts += [el.get_text() for el in doc.soup.find_all("script") if not el.get("src")]
+        scripts += [el.get_text() for el in doc.tags("script") if not el.get("src")]
     by_id = {str(el.get("id")): str(el.get("name", "")) for el in fields if el.get("id")}
     boxes = {c.name for c in controls if c.kind == "checkbox" and c.name}
     blocked: list[str] = []
@@ -632,7 +684,7 @@ def _page_urls(doc: _Document) -> tuple[list[str], list[str], list[str]]:
     frames: list[str] = []
     inline: list[str] = []
     page_host = urlsplit(doc.url).hostname
-    for el in doc.soup.find_all(["script", "img", "iframe", "embed", "source", "link", "object"]):
+    for el in doc.tags("script", "img", "iframe", "embed", "source", "link", "object"):
         if el.name == "script":
             if el.get("src"):
                 urls.append(_absolute(doc.base, el["src"]))
@@ -659,10 +711,10 @@ def _page_urls(doc: _Document) -> tuple[list[str], list[str], list[str]]:
             if el.name != "img" or urlsplit(url).hostname != page_host:
                 urls.append(url)
     # <noscript> pixels: lxml keeps their markup as text in <head>.
-    for ns in doc.soup.find_all("noscript"):
+    for ns in doc.tags("noscript"):
         for match in re.finditer(r"""src=["']([^"']+)["']""", ns.decode_contents()):
             urls.append(_absolute(doc.base, match.group(1)))
-    for el in doc.soup.find_all(attrs={"onsubmit": True}) + doc.soup.find_all(attrs={"onclick": True}):
+    for el in doc.handlers:
         for attr in ("onsubmit", "onclick"):
             if el.get(attr):
                 inline.append(str(el[attr])[:SCRIPT_CUT])
@@ -676,16 +728,18 @@ def _dedupe(items: Iterable[str]) -> list[str]:
 def extract_page(html: str, url: str) -> PageModel:
     """Plain models of every form on the page, the links and the tracker-relevant URLs."""
     doc = _Document(html, url)
-    html_el = doc.soup.find("html")
+    html_el = next(iter(doc.tags("html")), None)
     lang = str(html_el.get("lang", "")) if html_el is not None else ""
-    title = doc.soup.find("title")
+    title = next(iter(doc.tags("title")), None)
     page = PageModel(url=url, final_url=url, lang=lang, title=_clean(title.get_text()) if title else "",
                      bytes_read=len(html.encode("utf-8", "ignore")) if isinstance(html, str) else 0)
     for index, (root, is_form) in enumerate(_form_roots(doc)):
         page.forms.append(_form(doc, root, is_form, index, lang))
     seen: set[str] = set()
-    for a in doc.soup.find_all("a", href=True):
-        href = _absolute(doc.base, a["href"])
+    for a in doc.tags("a"):
+        if not a.get("href"):
+            continue
+        href = _absolute(doc.base, str(a["href"]))
         if not href or href in seen:
             continue
         text = doc.text(a) or _clean(str(a.get("title", "")))
@@ -693,6 +747,14 @@ def extract_page(html: str, url: str) -> PageModel:
         if kind != "other":
             seen.add(href)
             page.links.append(Link(url=href, text=text, kind=kind))
+    # The notice "one link away" is often only in the page footer: a form with no privacy or
+    # legal link of its own gets the page's (privacy first, else legal), so that whoever follows
+    # a form's links reaches it (rules.md, "Reading the rules on real pages").
+    fallback = next((l for kind in ("privacy", "legal") for l in page.links if l.kind == kind), None)
+    if fallback is not None:
+        for form in page.forms:
+            if not any(l.kind in ("privacy", "legal") for l in form.links):
+                form.links.append(Link(url=fallback.url, text=fallback.text, kind=fallback.kind, near=False))
     page.script_urls, page.inline_scripts, page.frames = _page_urls(doc)
     return page
 

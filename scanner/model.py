@@ -66,6 +66,8 @@ class Link:
     text: str
     kind: str = ""
     """privacy | legal | other"""
+    near: bool = True
+    """False for the page's own privacy/legal link added to a form that has none near it."""
 
 
 @dataclass
