@@ -91,4 +91,5 @@ def configure_logging(stream: IO[str] | None = None, level: int = logging.INFO) 
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter at every start
     return handler
