@@ -792,32 +792,51 @@ class Ledger:
         """
         at = _utc(now)
         by_id = latest_spec(list(specs))
-        items: list[PurgeItem] = []
+        candidates: list[PurgeItem] = []
         kept, notes = 0, set()
-        with self._guard("purging"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+        # Judge everyone in a read transaction: writers are not blocked while the whole ledger is
+        # scanned. Only the contacts to delete are judged again under the write lock (below).
+        with self._guard("purging"), read_transaction(self.engine) as conn:
             contacts = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
                                     .order_by(_CONTACTS.c.id)).all()
             for c in contacts:
-                state = self._state(conn, c.id, c.form_id)
-                needed, reason = _needed_until(state, by_id.get(c.form_id))
-                if reason == "no-retention":
-                    notes.add(f"form {c.form_id} sets no retention for its core-action record, so "
-                              "its contacts are kept: set retention.election_end or core_action "
-                              "in its spec and pass it with --specs")
-                if needed is _FOREVER or (needed is not None and today <= needed):
+                item, reason = self._purge_item(conn, c.id, c.form_id, by_id, today)
+                if item is None:
+                    kept += 1
+                    if reason == "no-retention":
+                        notes.add(f"form {c.form_id} sets no retention for its core-action record, "
+                                  "so its contacts are kept: set retention.election_end or "
+                                  "core_action in its spec and pass it with --specs")
+                else:
+                    candidates.append(item)
+        if dry_run:
+            return PurgeReport(True, today, tuple(candidates), kept, tuple(sorted(notes)))
+        items: list[PurgeItem] = []
+        with self._guard("purging"), write_transaction(self.engine) as conn:
+            writer = _Writer(conn, self.secret)
+            for candidate in candidates:
+                # The person may have signed again or been erased since the scan.
+                item, _ = self._purge_item(conn, candidate.contact_id, candidate.form_id, by_id, today)
+                if item is None:
                     kept += 1
                     continue
-                items.append(PurgeItem(c.id, c.form_id, reason, needed))
-                if not dry_run:
-                    self._erase(conn, writer, c.id, c.form_id, "purge", at,
-                                f"personal data deleted: retention ended ({reason})")
-            if not dry_run:
-                writer.flush()
-        if not dry_run:
-            # Also when nothing was deleted now: finishes a compaction an earlier run could not do.
-            notes.update(self._compact())
+                if conn.execute(select(_CONTACTS.c.id).where(_CONTACTS.c.id == item.contact_id)).first() is None:
+                    continue
+                items.append(item)
+                self._erase(conn, writer, item.contact_id, item.form_id, "purge", at,
+                            f"personal data deleted: retention ended ({item.reason})")
+            writer.flush()
+        # Also when nothing was deleted now: finishes a compaction an earlier run could not do.
+        notes.update(self._compact())
         return PurgeReport(dry_run, today, tuple(items), kept, tuple(sorted(notes)))
+
+    def _purge_item(self, conn: Connection, contact_id: str, form_id: str,
+                    specs: dict[str, Spec], today: dt.date) -> tuple[PurgeItem | None, str]:
+        """(a PurgeItem if the contact's data is no longer needed on ``today``, else None; why)."""
+        needed, reason = _needed_until(self._state(conn, contact_id, form_id), specs.get(form_id))
+        if needed is _FOREVER or (needed is not None and today <= needed):
+            return None, reason
+        return PurgeItem(contact_id, form_id, reason, needed), reason
 
     def _compact(self) -> list[str]:
         """Make deleted bytes unrecoverable from the database files (art. 17 "without undue delay").
