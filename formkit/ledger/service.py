@@ -888,12 +888,10 @@ def _needed_until(state: ContactState, spec: Spec | None) -> tuple[dt.date | Non
         from_spec = core_retention(spec.retention, sub["occurred_at"].date())[1] if spec else None
         core = earliest(stored, from_spec)
         if core is None:
-            if any(ps.state in ACTIVE for ps in state.purposes.values()):
-                pass  # the consents below decide
-            else:
-                return _FOREVER, "no-retention"
-        else:
-            ends.append((core, "core-action record retention ended"))
+            # No retention was set for the core-action record: we cannot know when it may go,
+            # so it is kept and the purge report asks for a retention (docs/ledger.md).
+            return _FOREVER, "no-retention"
+        ends.append((core, "core-action record retention ended"))
     for pid, ps in state.purposes.items():
         g = ps.since
         if ps.state == "granted":
