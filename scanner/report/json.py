@@ -10,13 +10,25 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from ..model import FormModel, PageModel
+from ..model import Control, FormModel, PageModel
 from .common import summarize
 
 if TYPE_CHECKING:
     from ..scan import ScanResult
 
 SCHEMA_VERSION = "1.0"
+
+
+# The control fields of the contract, listed so that a field added to the model for judging
+# does not silently change the report (add it here, and bump the minor version, to publish it).
+CONTROL_FIELDS = ("kind", "name", "value", "label", "required", "required_by", "checked",
+                  "visible", "hidden_by", "selector", "html")
+
+
+def _control(control: Control) -> dict[str, Any]:
+    out = {name: getattr(control, name) for name in CONTROL_FIELDS}
+    out["options"] = [asdict(o) for o in control.options]
+    return out
 
 
 def _form(form: FormModel) -> dict[str, Any]:
@@ -28,7 +40,8 @@ def _form(form: FormModel) -> dict[str, Any]:
         "core_action": form.core_action,
         "in_scope": form.in_scope,
         "frame": form.frame,
-        "controls": [asdict(c) for c in form.controls],
+        "blocked_submit": list(form.blocked_submit),
+        "controls": [_control(c) for c in form.controls],
     }
 
 
