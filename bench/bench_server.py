@@ -118,14 +118,14 @@ def main(argv: list[str] | None = None) -> int:
         bench_backend("SQLite", f"sqlite:///{tmp / 'bench.db'}", tmp, args.seconds, args.concurrency)
         cluster = None
         try:
-            from tests.plugins.postgres import _bindir, _Cluster
+            from tests.plugins.postgres import PostgresCluster, postgres_bindir
 
-            bindir = _bindir()
+            bindir = postgres_bindir()
             if bindir is None:
                 print("PostgreSQL  skipped: not installed (make system-deps)")
                 return 0
             try:
-                cluster = _Cluster(bindir)
+                cluster = PostgresCluster(bindir)
             except BaseException as exc:  # the fixture class skips through pytest's exception
                 print(f"PostgreSQL  skipped: {exc}")
                 return 0

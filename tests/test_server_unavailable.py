@@ -90,12 +90,12 @@ def test_withdrawal_while_locked_gives_503(tmp_path: Path):
 
 @pytest.mark.postgres
 def test_postgresql_stopped_gives_503(tmp_path: Path):
-    from tests.plugins.postgres import _bindir, _Cluster
+    from tests.plugins.postgres import PostgresCluster, postgres_bindir
 
-    bindir = _bindir()
+    bindir = postgres_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL is not installed (make system-deps)")
-    cluster = _Cluster(bindir)
+    cluster = PostgresCluster(bindir)
     try:
         cluster.start()
         cluster.psql("CREATE DATABASE unbundle")
