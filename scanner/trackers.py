@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -173,7 +174,8 @@ def find_trackers(page_url: str, urls: list[str], inline_scripts: list[str]) -> 
     """
     found: list[dict[str, str]] = []
     seen: set[str] = set()
-    candidates = list(urls)
+    # URLs pulled from raw markup (a <noscript> pixel) may still carry entities (&amp;).
+    candidates = [unescape(u) for u in urls]
     for script in inline_scripts:
         candidates.extend(m.group(0) for m in _URL_IN_SCRIPT.finditer(script))
     for url in candidates:

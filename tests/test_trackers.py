@@ -98,3 +98,8 @@ def test_site_of(host, site):
 def test_lists_load_and_snippets_are_documented():
     assert set(engines()) == {"EasyPrivacy", "unbundle"}
     assert all(s.name and s.marker for s in SNIPPETS)
+
+
+def test_one_entry_per_url_even_with_entities():
+    urls = ["https://www.facebook.com/tr?id=1&ev=PageView", "https://www.facebook.com/tr?id=1&amp;ev=PageView"]
+    assert len(find_trackers(PAGE, urls, [])) == 1
