@@ -140,11 +140,12 @@ def _scope(form: FormModel) -> tuple[bool, bool, str]:
         names = [c for c in personal if c.kind == "text" and re.search(r"\b(nom|name|prenom|first|last|vorname|naam|nombre|cognome)\b", _words(c))]
         if not names:
             return False, bool(personal), "log-in form"
-    if any(c.input_type == "search" for c in visible) or "role search" in f"role {form.hints}" and "search" in form.hints:
-        if len(data_fields) <= 1:
-            return False, False, "search form"
-    if len(data_fields) == 1 and (_SEARCH_NAMES.match(data_fields[0].name) or looks_like_search(f"{hints} {data_fields[0].label}")) \
-            and data_fields[0].kind == "text":
+    contact_fields = [c for c in personal if c.kind in ("email", "tel")]
+    searchy = any(c.input_type == "search" for c in visible) or bool(re.search(r"\bsearch\b", form.hints))
+    if searchy and len(data_fields) <= 1 and not contact_fields:
+        return False, False, "search form"
+    if len(data_fields) == 1 and data_fields[0].kind == "text" and (
+            _SEARCH_NAMES.match(data_fields[0].name) or looks_like_search(f"{hints} {data_fields[0].label}")):
         return False, False, "search form"
     if looks_like_login(hints) and len(personal) <= 1 and any(c.input_type == "password" for c in visible):
         return False, bool(personal), "log-in form"
@@ -172,13 +173,18 @@ def _core_action(form: FormModel, page: PageModel) -> CoreAction:
     if any(c.kind == "hidden" and _NEWSLETTER_HINT.search(f"{c.name} {c.value}") for c in form.controls) \
             or _NEWSLETTER_HINT.search(form.action):
         scores[CoreAction.NEWSLETTER] = scores.get(CoreAction.NEWSLETTER, 0) + 2
+    if not any(c.kind == "textarea" and c.visible for c in form.controls):
+        scores.pop(CoreAction.CONTACT, None)  # a contact form has a message box
     newsletter = scores.pop(CoreAction.NEWSLETTER, 0)
     if newsletter and _newsletter_only(form, scores, newsletter):
         return CoreAction.NEWSLETTER
     if any(c.kind == "textarea" and c.visible for c in form.controls) and not scores:
         return CoreAction.CONTACT
     if not scores:
-        return CoreAction.SPONSORSHIP if not newsletter else CoreAction.NEWSLETTER
+        data = [c for c in form.controls if c.visible and c.kind in _DATA_KINDS]
+        if newsletter or (len(data) == 1 and data[0].kind == "email"):
+            return CoreAction.NEWSLETTER  # a lone e-mail box with no other purpose is a sign-up for news
+        return CoreAction.SPONSORSHIP
     return max(scores.items(), key=lambda item: item[1])[0]
 
 

@@ -27,7 +27,7 @@ _NEVER = re.compile(r"(?!x)x")
 
 _LIST_NAMES = (
     "ATTESTATION", "ACK_VERBS", "PRIVACY_NOUNS", "GRANT", "OPT_OUT", "ENTAILED", "CONDITIONAL", "NEGATION",
-    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "NEUTRAL", "SITE_PREFERENCE", "YES", "NO", "NOTICE_MARKERS",
+    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
     "NOTICE_CONTROLLER", "NOTICE_RIGHTS", "PRIVACY_LINK", "LEGAL_LINK", "SEARCH", "LOGIN",
 )
 _TABLE_NAMES = ("PURPOSES", "CHANNELS", "CORE_ACTIONS", "CORE_TOPICS", "NON_CONSENTS", "SENSITIVE")
@@ -126,7 +126,9 @@ def classify(text: str, lang: str | None = None) -> Meaning:
     code = reading_lang(norm, lang)
     lex = compiled(code)
 
-    opt_out = bool(lex.opt_out.search(norm))
+    # "Décochez si vous ne souhaitez pas…": the box itself is the consent (ticked means yes),
+    # so it is not opt-out phrasing; a pre-ticked one is simply pre-checked.
+    opt_out = bool(lex.opt_out.search(norm)) and not lex.untick.search(norm)
     granted: set[Purpose] = set()
     denied: set[Purpose] = set()
     channels: set[Channel] = set()
@@ -152,7 +154,7 @@ def classify(text: str, lang: str | None = None) -> Meaning:
         acknowledged |= ack
         if ack and not lex.grant.search(clause):
             found = set()  # "j'ai lu la politique de confidentialité (newsletter…)" grants nothing
-        if found and lex.negation.search(clause) and not lex.opt_out.search(clause):
+        if found and lex.negation.search(clause) and not lex.opt_out.search(clause) and not lex.untick.search(clause):
             denied |= found
         else:
             granted |= found

@@ -19,7 +19,7 @@ PURPOSES = {
         r"\bneuigkeiten\b", r"\baktuelles\b", r"\bauf dem laufenden\b", r"\bkontaktiert (zu )?werden\b", r"\b(e-?mails?|sms|post|nachrichten|einladungen|infos?) (zu )?(erhalten|bekommen|empfangen)\b",
         r"\b(zusendung|versand|zuschicken|zusenden|senden) (von |des |der )?(informationen|newsletter|nachrichten|neuigkeiten|einladungen|e-?mails|sms)",
         r"\bwerbung\b", r"\bwahlwerbung\b", r"\b(ansprechen|anrufen|anschreiben)\b", r"\b(per|uber) (e-?mail|sms|telefon|post|whatsapp) (uber|informieren|kontaktieren)",
-        r"\binformieren\b", r"\beinladungen\b",
+        r"\binformieren\b", r"\beinladungen\b", r"\b(e-?mail-)?verteiler\b",
     ),
     Purpose.SHARING: (r"\bpartner(n|organisationen)?\b", r"\bdritte(n)?\b", r"\b(verkauf|verkaufen|verkauft|vermieten|vermietet|weiterverkauf)\w*\b",
                       r"\bweiterge(ge)?ben\b(?!.{0,40}(ortsverband|kreisverband|dienstleister|auftragsverarbeiter))", r"\bweitergabe\b",
@@ -101,6 +101,7 @@ CORE_MESSAGES = (r"\bbestatigungs(-?e-?mail|mail|link|nachricht)", r"\b(anmeldun
 CORE_SHARING = (r"\bortsverband", r"\bortsgruppe", r"\bkreisverband", r"\blokale(n)? (teams?|gruppen?)\b", r"\bauftragsverarbeiter", r"\bdienstleister",
                 r"\bkandidat\w* (unserer|der) liste\b")
 NEUTRAL = (r"\b(anzahl|zahl) der (unterschriften|unterstutzer)\b",)
+UNTICK = (r"\bhakchen entfernen\b", r"\babwahlen\b", r"\bdeaktivieren\b")
 SITE_PREFERENCE = (r"\bangemeldet bleiben\b", r"\beingeloggt bleiben\b", r"\bangemeldet bleiben\b")
 YES = (r"^(ja|gerne|einverstanden|ok)\b",)
 NO = (r"^(nein|lieber nicht|keine|nicht|niemals)\b",)
@@ -108,7 +109,7 @@ NO = (r"^(nein|lieber nicht|keine|nicht|niemals)\b",)
 NOTICE_MARKERS = (r"\bdatenschutz", r"\bihre daten\b", r"\bpersonenbezogen", r"\bdsgvo\b", r"\bverantwortlich(e|er)?\b")
 NOTICE_CONTROLLER = (r"\bverantwortlich(e|er)? (ist|sind|im sinne|fur die (daten)?verarbeitung|stelle)\b", r"\bverantwortlich(e|er)?:",
                      r"\bverarbeitet (von|durch) (?!uns\b)")
-NOTICE_RIGHTS = (r"\bauskunft", r"\bberichtigung", r"\bloschung", r"\bwiderspruch", r"\beinschrankung der verarbeitung", r"\bdatenubertragbarkeit")
+NOTICE_RIGHTS = (r"\bbetroffenenrechte\b", r"\bihre rechte (als betroffene|nach der dsgvo|geltend)", r"\bauskunft", r"\bberichtigung", r"\bloschung", r"\bwiderspruch", r"\beinschrankung der verarbeitung", r"\bdatenubertragbarkeit")
 PRIVACY_LINK = (r"\bdatenschutz",)
 LEGAL_LINK = (r"\bimpressum\b",)
 SEARCH = (r"\bsuche\b", r"\bsuchen\b")

@@ -23,7 +23,8 @@ PURPOSES = {
         + _NEWS, r"\bkeep (me|you|them) (informed|updated|posted|in the loop|up to date|in touch)\b",
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",
-        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\bmailing list\b", r"\bmarketing\b",
+        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\bmailing list\b", r"\bmarketing\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
+        r"\bopt[ -]?in to (e-?mails?|texts?|updates|marketing|news)",
         r"\bcommunications?\b", r"\bpolitical (messages|campaigning|material)\b", r"\bcampaigning (e-?mails|messages|material)\b",
         r"\bnews (and|&) (updates|campaigns|events|information)\b", r"\b(latest|campaign|party) news\b",
         r"\binvit(ed|ations?) to (our |future )?(events|meetings|actions)\b", r"\bstay (informed|updated|in touch|up to date)\b",
@@ -120,7 +121,7 @@ SENSITIVE = {
 
 OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would not|wouldn't|would rather not|prefer not|no longer)\b",
            r"\bif you (do not|don't|would rather not|prefer not to|no longer) (want|wish|like)\b", r"\bif you('d| would) (rather|prefer) not\b",
-           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b", r"\b(untick|uncheck)\b",
+           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b",
            r"\bunless you (object|opt out|tell us otherwise|untick)\b", r"\bno,? i (do not|don't)\b", r"\bdo not (send|contact|email) me\b",
            r"\bplease don't\b", r"\bi object to\b")
 ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registering|donating|continuing|filling|completing|sending|"
@@ -128,7 +129,8 @@ ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registe
             r"\b(you|i)('ll| will) (receive|get|be (added|subscribed|signed up|kept|contacted|sent|emailed|texted|called|updated))",
             r"\byou (agree|consent) (to|that)\b", r"\byou accept (that|to)\b",
             r"\b(signing|joining|registering|donating|submitting)( this form| the petition)? (means|constitutes|includes|implies)\b",
-            r"\b(automatically|will be) (added|subscribed|signed up)\b", r"\bwe('ll| will) (send|keep|add|email|text|contact|share|pass)\b")
+            r"\b(automatically|will be) (added|subscribed|signed up)\b",
+            r"\b(all |every )?(signers|signatories|signatory|supporters|participants|attendees|donors|members|volunteers) (will|shall) (receive|get|be)\b", r"\bwe('ll| will) (send|keep|add|email|text|contact|share|pass)\b")
 CONDITIONAL = (r"\bif (you|i) (have )?(tick|ticked|check|checked|opt|opted|choose|chose|chosen|select|selected|agree|agreed|consent|consented|asked|wish|want|would like|say yes|said yes|give)",
                r"\bby (ticking|checking|selecting)\b", r"\bwith your (consent|permission|agreement)\b", r"\bonly if\b", r"\bwhere you (have )?(consented|agreed|opted|asked)",
                r"\bif the box\b", r"\bsubject to your consent\b", r"\bwhen you (have )?(opted|agreed|consented|asked)\b", r"\bif so\b",
@@ -151,6 +153,7 @@ CORE_SHARING = (r"\blocal (teams?|groups?|branch(es)?|organi[sz]ers?|volunteers|
                 r"\b(data )?processors?\b", r"\bservice providers?\b", r"\b(email|mailing|hosting|payment) (service |platform )?providers?\b",
                 r"\bstaff and volunteers\b", r"\belectoral commission\b")
 NEUTRAL = (r"\b(number|total|count) of (signatures|signatories|supporters|signers|names)\b", r"\bsignature count\b", r"\bonly the (number|total|count)\b")
+UNTICK = (r"\b(untick|uncheck|deselect)",)
 SITE_PREFERENCE = (r"\bremember me\b", r"\bkeep me (signed|logged) in\b", r"\bstay (signed|logged) in\b")
 YES = (r"^(yes|yeah|sure|ok|i agree|i do|count me in|please do)\b",)
 NO = (r"^(no|not now|never|none|no thanks|i do not|i don't|please don't|do not)\b",)
@@ -164,7 +167,8 @@ NOTICE_CONTROLLER = (r"\bdata controller\b", r"\bcontroller (is|for|of|:)\b", r"
 NOTICE_RIGHTS = (r"\bright(s)? (of|to) (access|rectif|erasure|erase|object|portability|restrict|correct|be forgotten|deletion|delete)",
                  r"\b(access|correct|rectify|erase|delete|restrict|object to|port)[a-z]*,? (or|and|,)? ?(correct|rectif|erase|delete|restrict|object|port)",
                  r"\brectif(y|ication)\b", r"\berasure\b", r"\bportability\b", r"\bobject to (its |the |our )?(use|processing)\b",
-                 r"\bsubject access\b", r"\bright to be forgotten\b", r"\brestrict (its |the )?processing\b")
+                 r"\bsubject access\b", r"\bright to be forgotten\b", r"\brestrict (its |the )?processing\b",
+                 r"\bexercise (your|these|any of your|those) (data protection |privacy )?rights\b")
 PRIVACY_LINK = (r"\bprivacy\b", r"\bdata protection\b", r"\bpersonal data\b", r"\byour data\b", r"\bgdpr\b", r"\bfair processing\b")
 LEGAL_LINK = (r"\blegal (notice|information|mentions)\b", r"\blegal\b", r"\bimprint\b", r"\bterms and conditions\b")
 SEARCH = (r"\bsearch\b", r"\bfind\b")

@@ -17,7 +17,7 @@ PURPOSES = {
         r"\bboletin(es)?\b", r"\bnewsletter\b", r"\bnoticias\b", r"\bnovedades\b", r"\bcomunicaciones\b", r"\bactualidad\b",
         r"\brecibir (correos|e-?mails|mensajes|sms|informacion|noticias|comunicaciones|invitaciones|llamadas|novedades)", r"\bser contactad[oa]\b",
         r"\bmantener(me|te|le|nos)? informad[oa]s?\b", r"\binformacion (sobre|de|acerca de) (la campana|nuestras|nuestros|las|los)\b",
-        r"\bpublicidad\b", r"\bpropaganda electoral\b",
+        r"\bpublicidad\b", r"\blista de (correo|difusion)\b", r"\bpropaganda electoral\b",
     ),
     Purpose.SHARING: (r"\bsocios\b", r"\bterceros\b", r"\b(vender|vendemos|venderemos|vendidos|ceder|cederemos|cedidos|cesion|alquilar)\b",
                       r"\bentidades colaboradoras\b", r"\b(otras|organizaciones) (organizaciones|afines|aliadas)\b", r"\bcolaboradores\b"),
@@ -91,13 +91,14 @@ CORE_MESSAGES = (r"\bcorreo de confirmacion\b", r"\bconfirmar (tu|su) (correo|su
                  r"\brecordatorio\b")
 CORE_SHARING = (r"\b(equipos?|agrupaciones?|sedes?) locales?\b", r"\bencargados? del tratamiento\b", r"\bproveedores?\b", r"\bcandidat[oa]s de (la|nuestra) (lista|candidatura)\b")
 NEUTRAL = (r"\b(numero|total) de (firmas|firmantes|apoyos)\b",)
+UNTICK = (r"\bdesmarca", r"\bdesactiva")
 SITE_PREFERENCE = (r"\brecordarme\b", r"\bmantener la sesion\b", r"\brecuerdame\b")
 YES = (r"^(si|vale|de acuerdo|acepto)\b",)
 NO = (r"^(no|nunca|ninguno|ninguna)\b",)
 
 NOTICE_MARKERS = (r"\bdatos personales\b", r"\b(tus|sus) datos\b", r"\brgpd\b", r"\bprivacidad\b", r"\bproteccion de datos\b", r"\baepd\b", r"\blopdgdd\b")
 NOTICE_CONTROLLER = (r"\bresponsable (del tratamiento|:)", r"\btratados por (?!nosotros\b)")
-NOTICE_RIGHTS = (r"\bacceso, rectificacion\b", r"\brectificacion\b", r"\bsupresion\b", r"\boposicion\b", r"\bportabilidad\b", r"\bderechos arco\b", r"\blimitacion del tratamiento\b")
+NOTICE_RIGHTS = (r"\bejercer (sus|tus|los) derechos\b", r"\bacceso, rectificacion\b", r"\brectificacion\b", r"\bsupresion\b", r"\boposicion\b", r"\bportabilidad\b", r"\bderechos arco\b", r"\blimitacion del tratamiento\b")
 PRIVACY_LINK = (r"\bprivacidad\b", r"\bproteccion de datos\b", r"\bdatos personales\b")
 LEGAL_LINK = (r"\baviso legal\b",)
 SEARCH = (r"\bbusca(r|dor)?\b",)

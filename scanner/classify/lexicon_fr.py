@@ -34,7 +34,7 @@ PURPOSES = {
         r"\b(envoi|envoyer|adresser|transmettre)( de| d'| des| la| le| les| nos| notre| vos| un| une)? ?"
         r"(la lettre|newsletters?|informations?|actualites|communications?|invitations|nouvelles)",
         r"\b(accepte|autorise|souhaite|consens a)( recevoir)? l'envoi (de|d') ",
-        r"\bappels? a (la )?mobilisation\b", r"\bprospection\b", r"\bpropagande\b",
+        r"\blistes? de (diffusion|contacts?|militants)\b", r"\bappels? a (la )?mobilisation\b", r"\bprospection\b", r"\bpropagande\b",
         r"\bmessages? (politiques?|de campagne|electoraux|militants?)\b", r"\binvitations? (a|aux) (nos )?(evenements|reunions|meetings|actions|rencontres)",
     ),
     Purpose.SHARING: (
@@ -102,7 +102,7 @@ CORE_TOPICS = {
                        r"\bje participe\b", r"\bje m'inscris\b", r"\brassemblement"),
     CoreAction.CONTACT: (r"\bcontact", r"\bvotre message\b", r"\bnous ecrire\b", r"\bquestion\b", r"\bvotre demande\b"),
     CoreAction.NEWSLETTER: (r"\bnews ?letter", r"\blettres? d'(information|info)", r"\binfolettre", r"\babonne", r"\babonnement\b",
-                            r"\brestez informes?\b"),
+                            r"\brestez informes?\b", r"\b(restons|rester|restez) en contact\b"),
 }
 
 NON_CONSENTS = {
@@ -141,7 +141,7 @@ SENSITIVE = {
 OPT_OUT = (r"\b(coch|cliqu|selectionn)\w*.{0,60}\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b",
            r"\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b", r"\bsi vous preferez ne pas\b",
            r"\bsi (vous|tu) (refusez|refuses)\b", r"\bje ne (souhaite|veux|desire) (pas|plus|aucun)", r"\bje refuse\b",
-           r"\bne pas (recevoir|etre)\b", r"\bdecoch", r"\bsauf (opposition|refus|avis contraire)\b", r"\bje m'oppose\b")
+           r"\bne pas (recevoir|etre)\b", r"\bsauf (opposition|refus|avis contraire)\b", r"\bje m'oppose\b")
 ENTAILED = (r"\ben (signant|validant|soumettant|envoyant|cliquant|vous inscrivant|t'inscrivant|vous abonnant|t'abonnant|adherant|donnant|"
             r"soutenant|participant|remplissant|rejoignant|parrainant|apportant|ajoutant|confirmant|m'inscrivant|poursuivant|"
             r"completant|transmettant|laissant)\b",
@@ -149,7 +149,8 @@ ENTAILED = (r"\ben (signant|validant|soumettant|envoyant|cliquant|vous inscrivan
             r"\b(je serai|vous serez|tu seras) (automatiquement )?(inscrit|abonne|tenu|informe|contacte|ajoute|recontacte)",
             r"\b(vous acceptez|tu acceptes|vous consentez|tu consens|vous autorisez|tu autorises|vous donnez votre accord) (de|d'|a|que|qu'|l'|la|le|les)",
             r"\b(votre|ta|ma) (signature|inscription|adhesion|participation|soutien|don) (vaut|implique|entraine|emporte|inclut|donne lieu)",
-            r"\bautomatiquement (inscrit|abonne|ajoute)")
+            r"\bautomatiquement (inscrit|abonne|ajoute)",
+            r"\b(les|tous les|chaque) (signataires?|soutiens|participants?|inscrits?|donateurs?|adherents?|benevoles?|parrains) (seront|sera|recevront|recevra)\b")
 CONDITIONAL = (r"\bsi (vous|tu|je) (l'|le |les |y |en )?(avez|as|ai|souhaitez|souhaites|voulez|veux|consentez|cochez|coches|coche|acceptez|acceptes|"
                r"faites|optez|desirez|choisissez|donnez|demandez)\b", r"\ben cochant\b", r"\bsi la case\b", r"\b(uniquement|seulement) si\b",
                r"\blorsque (vous|tu) (l'avez|avez|le souhaitez|l'as)", r"\bavec (votre|ton) (accord|consentement)\b",
@@ -181,6 +182,7 @@ CORE_SHARING = (r"\bequipes? (locales?|de campagne|militantes?|de terrain|du can
                 r"\bcommission nationale des comptes\b", r"\b(responsables?|referents?|animateurs?|coordinateurs?) (locaux|locale?s?|de quartier|de secteur)\b",
                 r"\b(l'equipe|les equipes) (de|du) (campagne|parti|mouvement)\b", r"\bmilitants? (de|du) (votre|ton|mon) (quartier|secteur|ville)\b")
 NEUTRAL = (r"\b(nombre|total|decompte|compte) (total )?(de|des) (signatures|signataires|soutiens|parrainages)\b", r"\b(seul|seulement|uniquement) le nombre\b")
+UNTICK = (r"\bdecoch",)
 SITE_PREFERENCE = (r"\bse souvenir de moi\b", r"\brester connecte\b", r"\bmemoriser (mes|mon) (identifiants?|choix|informations)\b", r"\bsouvenir de moi\b")
 YES = (r"^(oui|d'accord|j'accepte|volontiers|avec plaisir|bien sur|ok)\b",)
 NO = (r"^(non|pas (pour|maintenant|interesse)|je refuse|jamais|aucune?|je ne souhaite pas|non merci|ne pas|sans)\b",)
@@ -191,11 +193,11 @@ NOTICE_MARKERS = (r"\bdonnees (personnelles|a caractere personnel|collectees|rec
 NOTICE_CONTROLLER = (r"\bresponsables? (conjoints? )?(du|de|des) traitements?\b",
                      r"\b(traitees|traites|collectees|collectes|recueillies|recueillis|gerees|geres|conservees|enregistrees|exploitees) par "
                      r"(?!(nos soins|nous|vous|la cnil|des tiers|nos partenaires|nos prestataires|un prestataire|les equipes|l'equipe|notre equipe|tout|le seul|les seuls)\b)",
-                     r"\bpour le compte (de|du) (?!vos|votre)")
+                     r"\bpour le compte (de|du) (?!vos|votre)", r"\b(site|formulaire|traitement) (est )?(edite|gere|opere|mis en oeuvre) par (?!nos soins|nous\b)")
 NOTICE_RIGHTS = (r"\bdroits? (d'|de |a )(acces|opposition|effacement|rectification|portabilite|limitation|suppression)",
                  r"\brectification\b", r"\beffacement\b", r"\bportabilite\b", r"\bvous opposer\b", r"\bdroit d'opposition\b",
                  r"\blimitation du traitement\b", r"\b(l'acces|acceder) a (vos|tes) donnees\b", r"\bsuppression de (vos|tes) donnees\b",
-                 r"\bdemander (l'acces|la suppression|la rectification|l'effacement)\b")
+                 r"\bdemander (l'acces|la suppression|la rectification|l'effacement)\b", r"\bexercer (vos|tes|ces|ses|ses|les) droits\b")
 PRIVACY_LINK = (r"\bconfidentialite\b", r"\bdonnees personnelles\b", r"\bvie privee\b", r"\bprotection des donnees\b", r"\brgpd\b",
                 r"\bpolitique (de|des) donnees\b", r"\bvos donnees\b", r"\bdonnees a caractere personnel\b")
 LEGAL_LINK = (r"\bmentions legales\b", r"\binformations legales\b")

@@ -17,7 +17,7 @@ PURPOSES = {
         r"\bnewsletter\b", r"\bnotizie\b", r"\baggiornamenti\b", r"\bcomunicazioni\b", r"\bnovita\b",
         r"\bricevere (e-?mail|email|messaggi|sms|informazioni|aggiornamenti|comunicazioni|inviti|notizie|chiamate)", r"\bessere contattat[oaie]\b",
         r"\btener(mi|ti|la|vi)? informat[oaie]\b", r"\binformazioni (sulla|sulle|sul|sui|riguardo) (campagna|nostre|nostri|iniziative|attivita)",
-        r"\bmateriale (informativo|elettorale|promozionale)\b", r"\bpropaganda\b", r"\bmarketing\b",
+        r"\bmateriale (informativo|elettorale|promozionale)\b", r"\bpropaganda\b", r"\bmarketing\b", r"\bmailing list\b", r"\blista di distribuzione\b",
     ),
     Purpose.SHARING: (r"\bpartner\b", r"\bterz[ie]\b", r"\b(vendere|venduti|vendiamo|cedere|ceduti|cessione|noleggiare)\b", r"\baltre organizzazioni\b",
                       r"\borganizzazioni (amiche|alleate|partner)\b"),
@@ -91,13 +91,14 @@ CORE_MESSAGES = (r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l'
 CORE_SHARING = (r"\b(comitati|sezioni|circoli) locali\b", r"\bresponsabil[ei] (esterni )?del trattamento\b", r"\bfornitori\b",
                 r"\bcandidat[ie] della (nostra )?lista\b")
 NEUTRAL = (r"\b(numero|totale) (delle|di) firme\b",)
+UNTICK = (r"\bdeseleziona", r"\btogli (la )?spunta\b")
 SITE_PREFERENCE = (r"\bricordami\b", r"\bresta collegato\b")
 YES = (r"^(si|certo|accetto|ok)\b",)
 NO = (r"^(no|mai|nessun[oa]?|non)\b",)
 
 NOTICE_MARKERS = (r"\bdati personali\b", r"\bprivacy\b", r"\bgdpr\b", r"\b(tuoi|suoi) dati\b", r"\btrattamento dei dati\b", r"\bgarante\b")
 NOTICE_CONTROLLER = (r"\btitolare del trattamento\b", r"\btrattati da (?!noi\b)")
-NOTICE_RIGHTS = (r"\baccesso, rettifica\b", r"\brettifica\b", r"\bcancellazione\b", r"\bopposizione\b", r"\bportabilita\b", r"\blimitazione del trattamento\b")
+NOTICE_RIGHTS = (r"\besercitare i (tuoi|suoi|propri) diritti\b", r"\baccesso, rettifica\b", r"\brettifica\b", r"\bcancellazione\b", r"\bopposizione\b", r"\bportabilita\b", r"\blimitazione del trattamento\b")
 PRIVACY_LINK = (r"\bprivacy\b", r"\binformativa\b", r"\bdati personali\b", r"\bprotezione dei dati\b")
 LEGAL_LINK = (r"\bnote legali\b",)
 SEARCH = (r"\bcerca(re)?\b",)

@@ -17,7 +17,7 @@ PURPOSES = {
     Purpose.COMMUNICATION: (
         r"\bnieuwsbrie(f|ven)\b", r"\bnewsletter\b", r"\bop de hoogte\b", r"\bnieuws\b", r"\b(informatie|berichten|updates|e-?mails|sms'?(jes|en)?|uitnodigingen|post) "
         r"(te )?(ontvangen|krijgen)\b", r"\bgecontacteerd\b", r"\bgecontacteerd (te )?worden\b", r"\bcontact (met mij|met u|met je) (op)?nemen\b",
-        r"\b(informeren|geinformeerd)\b", r"\bverkiezingsnieuws\b", r"\bcampagnenieuws\b", r"\b(mails|sms'en) (sturen|versturen)\b",
+        r"\b(informeren|geinformeerd)\b", r"\bverkiezingsnieuws\b", r"\bmailinglijst\b", r"\bverzendlijst\b", r"\bcampagnenieuws\b", r"\b(mails|sms'en) (sturen|versturen)\b",
     ),
     Purpose.SHARING: (r"\bpartners?\b", r"\bpartnerorganisaties\b", r"\bderden\b", r"\b(verkopen|verkocht|verkoop|verhuren|verhuurd)\b",
                       r"\b(doorgeven|doorgegeven|delen|gedeeld) met (andere|bevriende) (organisaties|verenigingen|partijen)\b", r"\bandere organisaties\b"),
@@ -96,6 +96,7 @@ CORE_MESSAGES = (r"\bbevestigings(mail|e-mail|link|bericht)", r"\bbevestiging\b"
 CORE_SHARING = (r"\blokale (afdeling|ploeg|groep|kern)\b", r"\bwijkverantwoordelijke", r"\bbestuursleden\b", r"\bverwerkers?\b", r"\be-?mailprovider\b",
                 r"\bdienstverleners?\b", r"\bkandidaten (van|op) (onze|de) lijst\b")
 NEUTRAL = (r"\b(enkel |alleen )?het aantal handtekeningen\b",)
+UNTICK = (r"\buitvinken\b", r"\bvink (dit vakje )?uit\b")
 SITE_PREFERENCE = (r"\bonthoud mij\b", r"\bingelogd blijven\b", r"\bonthoud mijn gegevens\b")
 YES = (r"^(ja|graag|akkoord|ok)\b",)
 NO = (r"^(nee|neen|liever niet|geen|nooit|niet)\b",)
@@ -103,7 +104,7 @@ NO = (r"^(nee|neen|liever niet|geen|nooit|niet)\b",)
 NOTICE_MARKERS = (r"\bprivacy", r"\bpersoonsgegevens\b", r"\b(je|uw) gegevens\b", r"\bavg\b", r"\bgdpr\b", r"\bgegevensbescherming", r"\bverwerkingsverantwoordelijke\b")
 NOTICE_CONTROLLER = (r"\bverwerkingsverantwoordelijke\b", r"\bverantwoordelijke (voor de verwerking)?\b", r"\bverwerkt door (?!ons\b)",
                      r"\bwie is verantwoordelijk\b.{0,40}\b(vzw|vereniging|partij|lijst)\b")
-NOTICE_RIGHTS = (r"\binzage\b", r"\bverbetering\b", r"\brectificatie\b", r"\bverwijdering\b", r"\bwissing\b", r"\bbezwaar\b", r"\boverdraagbaarheid\b",
+NOTICE_RIGHTS = (r"\b(uw|je) rechten (uitoefenen|uit te oefenen)\b", r"\binzage\b", r"\bverbetering\b", r"\brectificatie\b", r"\bverwijdering\b", r"\bwissing\b", r"\bbezwaar\b", r"\boverdraagbaarheid\b",
                  r"\brecht op (inzage|verbetering|verwijdering|toegang)")
 PRIVACY_LINK = (r"\bprivacy", r"\bgegevensbescherming\b", r"\bpersoonsgegevens\b")
 LEGAL_LINK = (r"\bcolofon\b", r"\bwettelijke vermeldingen\b", r"\bjuridische\b", r"\bdisclaimer\b")
