@@ -112,3 +112,61 @@ def test_submit_inside_a_third_party_iframe_with_cookies_blocked(sites, tmp_path
         assert rows[0]["page_url"].startswith(outer_base)  # the campaign page the frame was on
     finally:
         ledger.close()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    package = pytest.importorskip("axe_playwright_python")
+    return (Path(package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _axe(page, axe_source: str) -> list[dict]:
+    page.evaluate(axe_source)
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                            " resultTypes: ['violations']})", WCAG_TAGS)
+    assert results["testEngine"]["name"] == "axe-core"
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in results["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_server_pages_are_accessible_and_load_nothing_foreign(sites, page, axe_source, lang):
+    """The pages a supporter meets after the form, and the workbench, in a real browser:
+    axe-core finds no WCAG 2.1 A/AA violation and every request stays on our origin."""
+    _, _, base = sites
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    seen: dict[str, list[dict]] = {}
+
+    page.goto(f"{base}/f/{FORM}?lang={lang}")
+    page.fill("#ub-first_name", "Camille")
+    page.fill("#ub-last_name", "Durand")
+    page.fill("#ub-email", "camille.durand@example.org")
+    page.fill("#ub-postal_code", "69001")
+    page.check("#ub-attest_eligibility")
+    page.check("#ub-purpose_sms")
+    page.fill("#ub-phone", "06 12 34 56 78")
+    page.wait_for_timeout(1100)
+    page.click("button.ub-submit")
+    page.wait_for_load_state("load")
+    seen["receipt"] = _axe(page, axe_source)
+    withdraw = page.get_attribute("a[href*='/u/']", "href")
+    page.goto(withdraw)
+    seen["withdraw"] = _axe(page, axe_source)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() in ("C'est fait", "Done")
+    seen["withdrawn"] = _axe(page, axe_source)
+    page.goto(f"{base}/f/no-such-form?lang={lang}")
+    seen["not-found"] = _axe(page, axe_source)
+    if lang == "fr":
+        for path in ("/", f"/forms/{FORM}", "/scan"):
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            seen[path] = _axe(page, axe_source)
+
+    assert {name: v for name, v in seen.items() if v} == {}
+    assert [url for url in requests if not url.startswith(base)] == []
