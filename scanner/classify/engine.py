@@ -27,7 +27,7 @@ _NEVER = re.compile(r"(?!x)x")
 
 _LIST_NAMES = (
     "ATTESTATION", "ACK_VERBS", "PRIVACY_NOUNS", "GRANT", "OPT_OUT", "ENTAILED", "CONDITIONAL", "NEGATION",
-    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
+    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "TRANSFER", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
     "NOTICE_CONTROLLER", "NOTICE_RIGHTS", "PRIVACY_LINK", "LEGAL_LINK", "SEARCH", "LOGIN",
 )
 _TABLE_NAMES = ("PURPOSES", "CHANNELS", "CORE_ACTIONS", "CORE_TOPICS", "NON_CONSENTS", "SENSITIVE")
@@ -140,9 +140,13 @@ def classify(text: str, lang: str | None = None) -> Meaning:
             # stated first is not a consequence of submitting.
             withdrawn = lex.withdrawal.search(clause)
             entailing |= not (withdrawn and withdrawn.start() < entail.start())
+        transfer = bool(lex.transfer.search(clause))
         clause, shared_within = _mask(lex.core_sharing, clause)
         clause, _ = _mask(lex.neutral, clause)
-        core_sharing |= shared_within
+        # Data passed within the campaign is part of the core action: it counts as that matter
+        # only when the clause speaks of passing it ("transmises au comité local"), not of
+        # being contacted by the local team.
+        core_sharing |= shared_within and transfer
         found: set[Purpose] = _hits(lex.table("PURPOSES"), clause)
         message = bool(lex.core_messages.search(clause))
         if message:

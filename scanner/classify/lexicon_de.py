@@ -98,6 +98,7 @@ CORE_MESSAGES = (r"\bbestatigungs(-?e-?mail|mail|link|nachricht)", r"\b(anmeldun
                  r"\bquittung\b", r"\bspendenbescheinigung\b", r"\bzuwendungsbestatigung\b", r"\b(ihre|deine) (anfrage|nachricht|frage) (zu )?(beantworten|bearbeiten)\b",
                  r"\bbearbeitung (ihrer|deiner) (anfrage|nachricht|spende|mitgliedschaft|anmeldung)\b", r"\berinnerung\b", r"\borganisation (des|der) (burgerdialogs|veranstaltung)\b",
                  r"\b(unterstutzung|anmeldung|spende|teilnahme) (zu )?(erfassen|verwalten)\b")
+TRANSFER = (r"\b(weiterge(ge)?ben|weitergabe|ubermittel\w*|geteilt|teilen|zuganglich)\b",)
 CORE_SHARING = (r"\bortsverband", r"\bortsgruppe", r"\bkreisverband", r"\blokale(n)? (teams?|gruppen?)\b", r"\bauftragsverarbeiter", r"\bdienstleister",
                 r"\bkandidat\w* (unserer|der) liste\b")
 NEUTRAL = (r"\b(anzahl|zahl) der (unterschriften|unterstutzer)\b",)

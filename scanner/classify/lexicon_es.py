@@ -89,6 +89,7 @@ WITHDRAWAL = (r"\bdar(se|te) de baja\b", r"\bbaja\b", r"\b(retirar|revocar) (tu|
 CORE_MESSAGES = (r"\bcorreo de confirmacion\b", r"\bconfirmar (tu|su) (correo|suscripcion|firma|inscripcion)\b", r"\brecibo\b", r"\bcertificado de donacion\b",
                  r"\bresponder (a )?(tu|su) (consulta|mensaje|solicitud|pregunta)\b", r"\bgestionar (tu|su) (solicitud|consulta|firma|afiliacion|donacion|inscripcion)\b",
                  r"\brecordatorio\b")
+TRANSFER = (r"\b(cedid[oa]s?|ceder|comunicad[oa]s?|compartid[oa]s?|compartir|transferid[oa]s?|acceso)\b",)
 CORE_SHARING = (r"\b(equipos?|agrupaciones?|sedes?) locales?\b", r"\bencargados? del tratamiento\b", r"\bproveedores?\b", r"\bcandidat[oa]s de (la|nuestra) (lista|candidatura)\b")
 NEUTRAL = (r"\b(numero|total) de (firmas|firmantes|apoyos)\b",)
 UNTICK = (r"\bdesmarca", r"\bdesactiva")

@@ -88,6 +88,7 @@ NEGATION = (r"\b(mai|non|nessun|nessuna|ne)\b",)
 WITHDRAWAL = (r"\bdisiscri", r"\bcancellar(ti|si|mi) dalla\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
 CORE_MESSAGES = (r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l') (iscrizione|firma|indirizzo)\b", r"\bricevuta\b",
                  r"\brispondere alla (tua|sua) (richiesta|domanda)\b", r"\bgestire la (tua|sua) (richiesta|firma|iscrizione|donazione)\b", r"\bpromemoria\b")
+TRANSFER = (r"\b(comunicat[iea]|condivis[iea]|condividere|trasmess[iea]|cedut[iea]|accesso)\b",)
 CORE_SHARING = (r"\b(comitati|sezioni|circoli) locali\b", r"\bresponsabil[ei] (esterni )?del trattamento\b", r"\bfornitori\b",
                 r"\bcandidat[ie] della (nostra )?lista\b")
 NEUTRAL = (r"\b(numero|totale) (delle|di) firme\b",)

@@ -93,6 +93,7 @@ WITHDRAWAL = (r"\buitschrijv", r"\buitschrijf", r"\bafmeld", r"\bafmelden\b", r"
 CORE_MESSAGES = (r"\bbevestigings(mail|e-mail|link|bericht)", r"\bbevestiging\b", r"\bontvangstbewijs\b", r"\bfiscaal attest\b",
                  r"\b(uw|je) (vraag|bericht|aanvraag) (te )?(beantwoorden|behandelen)\b", r"\bherinnering\b", r"\b(handtekening|inschrijving|steun) (te )?registreren\b",
                  r"\bacties? (te )?organiseren\b")
+TRANSFER = (r"\b(doorgegeven|doorgeven|gedeeld|delen|bezorgd|overgemaakt|toegang)\b",)
 CORE_SHARING = (r"\blokale (afdeling|ploeg|groep|kern)\b", r"\bwijkverantwoordelijke", r"\bbestuursleden\b", r"\bverwerkers?\b", r"\be-?mailprovider\b",
                 r"\bdienstverleners?\b", r"\bkandidaten (van|op) (onze|de) lijst\b")
 NEUTRAL = (r"\b(enkel |alleen )?het aantal handtekeningen\b",)
