@@ -14,7 +14,6 @@ import logging
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
-from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from formkit.forms import SpecForm, attested, error_messages, form_class, person_data, purpose_choices
@@ -91,29 +90,16 @@ def _form_response(spec: Spec, lang: str, ticket: FormTicket, *, embed: bool,
     hidden = hidden_fields(current_app.secret_key, ticket)
     if embed:
         html = render_embed(spec, lang, form=form, action=_action(spec, embed=True), hidden=hidden,
-                            nonce=csp_nonce())
+                            nonce=csp_nonce(), banner=banner)
     else:
         alternates = {code: url_for("public.page", form_id=spec.id, lang=code) for code in spec.languages}
         html = render_page(spec, lang, form=form, action=_action(spec, embed=False), hidden=hidden,
-                           nonce=csp_nonce(), alternates=alternates)
-    if banner:
-        html = with_banner(html, banner)
+                           nonce=csp_nonce(), alternates=alternates, banner=banner)
     return current_app.response_class(html, status=status, mimetype="text/html")
 
 
 def _action(spec: Spec, *, embed: bool) -> str:
     return url_for("public.submit_embed" if embed else "public.submit", form_id=spec.id)
-
-
-def with_banner(html: str, text: str) -> str:
-    """Put a message at the top of the rendered form (formkit.render has no slot for it)."""
-    banner = Markup('<div class="ub-summary" role="alert"><p class="ub-summary-title">{}</p></div>'
-                    ).format(escape(text))
-    index = html.find("<form")
-    if index < 0:
-        return html
-    end = html.find(">", index) + 1
-    return html[:end] + "\n" + str(banner) + html[end:]
 
 
 # --- Submissions --------------------------------------------------------------------------

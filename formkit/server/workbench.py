@@ -15,12 +15,13 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, request, url_for
 from markupsafe import Markup
 
+from formkit.i18n import t as formkit_text
 from formkit.render import render_page, render_snippet
 
 from .headers import csp_nonce
 from .pages import base_url, public_url, render
 from .protection import hidden_fields
-from .public import new_ticket, with_banner
+from .public import new_ticket
 from .registry import registry
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,10 @@ TEST_BANNER = {
     "fr": "Mode test : cet envoi sera enregistré dans le registre de test de l'atelier, pas dans le vrai.",
     "en": "Test mode: this submission goes to the workbench's test ledger, not the real one.",
 }
+
+
+def frame_title(lang: str, title: str) -> str:
+    return formkit_text(lang, "frame_title", title=title)
 
 
 @bp.before_request
@@ -67,13 +72,17 @@ def form(form_id: str) -> Response:
         ticket = new_ticket(spec, lang, "snippet", "snippet")
         snippet = render_snippet(spec, lang, action=public_url("public.submit", form_id=spec.id),
                                  hidden=hidden_fields(current_app.secret_key, ticket))
-        iframe = (f'<iframe src="{base}/f/{spec.id}/embed?lang={lang}" title="{spec.title[lang]}" '
-                  f'width="100%" height="1400" loading="lazy"></iframe>')
-        script = f'<script src="{base}/embed.js" data-form="{spec.id}" data-lang="{lang}" async></script>'
+        # formkit.render.embed_code points at the files `form build` writes; ours are routes.
+        iframe = Markup('<iframe src="{}" title="{}" width="100%" height="1400" loading="lazy" '
+                        'referrerpolicy="strict-origin-when-cross-origin"></iframe>').format(
+            f"{base}/f/{spec.id}/embed?lang={lang}", frame_title(lang, spec.title[lang]))
+        script = Markup('<script src="{}" data-form="{}" data-lang="{}" async></script>').format(
+            f"{base}/embed.js", spec.id, lang)
         codes.append({"lang": lang, "page": public_url("public.page", form_id=spec.id, lang=lang),
                       "embed": url_for("public.embed", form_id=spec.id, lang=lang),
                       "test": url_for("workbench.test", form_id=spec.id, lang=lang),
-                      "iframe": iframe, "script": script, "snippet": snippet})
+                      # plain strings, so that the template escapes them into the <textarea>
+                      "iframe": str(iframe), "script": str(script), "snippet": snippet})
     return render("server/workbench/form.html", "en", title=f"{spec.id} — unbundle workbench",
                   spec=spec, codes=codes)
 
@@ -85,8 +94,9 @@ def test(form_id: str) -> Response:
     lang = request.args.get("lang") if request.args.get("lang") in spec.languages else spec.default_language
     ticket = new_ticket(spec, lang, "test", "hosted")
     html = render_page(spec, lang, action=url_for("public.submit", form_id=spec.id),
-                       hidden=hidden_fields(current_app.secret_key, ticket), nonce=csp_nonce())
-    return current_app.response_class(with_banner(html, TEST_BANNER[lang]), mimetype="text/html")
+                       hidden=hidden_fields(current_app.secret_key, ticket), nonce=csp_nonce(),
+                       banner=TEST_BANNER[lang])
+    return current_app.response_class(html, mimetype="text/html")
 
 
 @bp.route("/scan", methods=["GET", "POST"])
