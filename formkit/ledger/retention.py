@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..spec import Retention, Spec, parse_duration
+from .state import ContactState
 
 UNCONFIRMED_GRACE = dt.timedelta(days=30)
 """A grant never confirmed (double opt-in) or a consent request never answered stops keeping
@@ -50,3 +51,39 @@ def latest_spec(specs: list[Spec]) -> dict[str, Spec]:
         if spec.id not in by_id or spec.version > by_id[spec.id].version:
             by_id[spec.id] = spec
     return by_id
+
+
+FOREVER = dt.date.max
+"""Needed until withdrawn: no end date."""
+
+
+def needed_until(state: ContactState, spec: Spec | None) -> tuple[dt.date | None, str]:
+    """(last day the contact's data is needed, reason for the date that counts)."""
+    ends: list[tuple[dt.date, str]] = []
+    sub = state.last_submitted
+    if sub is not None:
+        stored = sub["expires_on"]
+        from_spec = core_retention(spec.retention, sub["occurred_at"].date())[1] if spec else None
+        core = earliest(stored, from_spec)
+        if core is None:
+            # No retention was set for the core-action record: we cannot know when it may go,
+            # so it is kept and the purge report asks for a retention (docs/ledger.md).
+            return FOREVER, "no-retention"
+        ends.append((core, "core-action record retention ended"))
+    for pid, ps in state.purposes.items():
+        g = ps.since
+        if ps.state == "granted":
+            from_spec = None
+            if spec is not None and any(p.id == pid for p in spec.purposes):
+                p = spec.purpose(pid)
+                from_spec = purpose_expiry(p.retention, spec.retention.election_end, g["occurred_at"].date())
+            end = earliest(g["expires_on"], from_spec)
+            if end is None:
+                return FOREVER, "consent until withdrawn"
+            ends.append((end, f"consent {pid} expired"))
+        elif ps.state in ("pending", "requested"):
+            ends.append(((g["occurred_at"] + UNCONFIRMED_GRACE).date(), f"consent {pid} never confirmed"))
+    if not ends:
+        return None, "nothing left to keep (consents withdrawn)"
+    last = max(ends, key=lambda pair: pair[0])
+    return last

@@ -18,7 +18,6 @@ import logging
 import re
 import secrets
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,170 +29,25 @@ from sqlalchemy.engine import make_url
 from scanner.vocabulary import Channel
 
 from ..config import default_db_url
-from ..errors import UnbundleError
 from ..spec import Spec
 from . import chain
 from .db import UNAVAILABLE_ERRORS, make_engine, read_transaction, write_transaction
-from .models import ChainHead, ConsentEvent, Contact, ReceiptRow
-from .retention import UNCONFIRMED_GRACE, core_retention, earliest, latest_spec, purpose_expiry
+from .models import ConsentEvent, Contact, ReceiptRow
+from .retention import FOREVER, core_retention, latest_spec, needed_until, purpose_expiry
+from .writer import ChainWriter
+from .receipts import consent_receipt, receipt_document, receipt_from_row
+from .records import (
+    HOW, SOURCES, STATES, ConsentChoice, InvalidSubmission, LedgerError, LedgerUnavailable,
+    PurgeItem, PurgeReport, Receipt, ReceiptPurpose, Submission, VerifyProblem, VerifyReport,
+)
 from .state import ACTIVE, ContactState, PurposeState, fold
+from .verify import verify_chain
 
 __all__ = [
     "ConsentChoice", "Submission", "Receipt", "ReceiptPurpose", "VerifyProblem", "VerifyReport",
     "PurgeItem", "PurgeReport", "LedgerError", "LedgerUnavailable", "InvalidSubmission",
-    "Ledger", "default_db_url", "SOURCES", "HOW",
+    "Ledger", "default_db_url", "normalise_phone", "SOURCES", "HOW", "STATES",
 ]
-
-SOURCES = ("hosted", "embed", "snippet")
-"""Where a submission came from: the hosted page, the iframe, or the plain HTML snippet."""
-
-HOW = ("form", "link", "sms", "email", "admin", "request", "purge")
-"""How an event happened: the form itself, a withdrawal link, an SMS reply, a confirmation
-e-mail link, an administrator, a data subject's request (art. 17), retention purge."""
-
-STATES = ("granted", "pending", "requested", "withdrawn")
-"""Values of :meth:`Ledger.current_state`: ``pending`` = granted but awaiting e-mail
-confirmation (double opt-in); ``requested`` = a consent request was sent, no answer yet."""
-
-
-# --------------------------------------------------------------------------- input / output
-
-
-@dataclass(frozen=True)
-class ConsentChoice:
-    """One optional purpose's box as the person left it."""
-
-    purpose_id: str
-    granted: bool
-    wording: str
-    """The exact text shown next to the box, in the language shown (kept as proof, art. 7(1))."""
-
-
-@dataclass(frozen=True)
-class Submission:
-    """One validated form submission, as the server hands it to the ledger."""
-
-    spec: Spec
-    """The form (id, version, purposes, retention) the person saw."""
-    lang: str
-    data: dict[str, str]
-    """Validated personal fields; ``email`` lower-cased, ``phone`` in E.164 (``+33612345678``)."""
-    choices: tuple[ConsentChoice, ...]
-    """Exactly one per purpose of the spec, granted or not."""
-    attestations: tuple[str, ...]
-    """Ids of the attestations accepted (statements that are not consents)."""
-    notice_version: str
-    """SHA-256 (hex) of the information notice as rendered (art. 13)."""
-    source: str
-    """``hosted`` | ``embed`` | ``snippet``."""
-    page_url: str = ""
-    """Where the form was (Referer or embedding page); may be empty."""
-
-
-@dataclass(frozen=True)
-class ReceiptPurpose:
-    """One purpose on a receipt, with what the person was told about it."""
-
-    purpose_id: str
-    wording: str
-    state: str
-    """``granted`` | ``refused`` | ``pending`` (awaiting e-mail confirmation)."""
-    channel: str | None = None
-    retention: str = "until-withdrawn"
-    expires_on: dt.date | None = None
-    """When this consent lapses by retention; None = until withdrawn."""
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """What a person agreed to and refused in one submission (shown after submitting)."""
-
-    receipt_id: str
-    contact_id: str
-    form_id: str
-    form_version: int
-    created_at: dt.datetime
-    """UTC, timezone-aware."""
-    controller: str
-    lang: str
-    granted: tuple[str, ...]
-    refused: tuple[str, ...]
-    pending_confirmation: tuple[str, ...]
-    """Granted e-mail purposes that count only once the address is confirmed (double opt-in)."""
-    controller_contact: str = ""
-    """Where rights are exercised: the DPO, else the controller's e-mail (art. 13(1)(a)-(b))."""
-    controller_address: str = ""
-    privacy_url: str = ""
-    notice_version: str = ""
-    source: str = ""
-    page_url: str = ""
-    attestations: tuple[str, ...] = ()
-    purposes: tuple[ReceiptPurpose, ...] = ()
-    """Every purpose of the form with its wording and outcome, in spec order."""
-    recipients: tuple[str, ...] = ()
-    """Recipients named by the spec ("name (role)")."""
-    event_hashes: tuple[str, ...] = ()
-    """Hashes of the chain events this submission wrote: the person's copy anchors the chain."""
-
-
-@dataclass(frozen=True)
-class VerifyProblem:
-    """One thing :meth:`Ledger.verify` found wrong."""
-
-    event_id: int | None
-    """The event (its sequence number in the chain); None for problems of the chain head."""
-    message: str
-
-    def line(self) -> str:
-        return f"event {self.event_id}: {self.message}" if self.event_id is not None else self.message
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    ok: bool
-    events_checked: int
-    problems: tuple[VerifyProblem, ...] = ()
-    sealed: bool | None = None
-    """True: the head's HMAC seal was checked; False: a seal exists but no secret was given;
-    None: the ledger is not sealed."""
-
-
-@dataclass(frozen=True)
-class PurgeItem:
-    """One contact whose personal data goes (or went). Holds no personal data itself."""
-
-    contact_id: str
-    form_id: str
-    reason: str
-    needed_until: dt.date | None
-
-
-@dataclass(frozen=True)
-class PurgeReport:
-    dry_run: bool
-    today: dt.date
-    items: tuple[PurgeItem, ...] = ()
-    kept: int = 0
-    """Contacts still within a retention period."""
-    notes: tuple[str, ...] = ()
-    """Things the operator should know (e.g. forms with no retention set)."""
-
-    @property
-    def deleted(self) -> int:
-        return 0 if self.dry_run else len(self.items)
-
-
-class LedgerError(UnbundleError):
-    """A ledger operation failed in a way the user can act on."""
-
-
-class LedgerUnavailable(LedgerError):
-    """The database is down, unreachable or locked: nothing was written. Show a 503."""
-
-
-class InvalidSubmission(LedgerError, ValueError):
-    """The submission does not match its spec (a bug in the caller, not the person's fault)."""
-
 
 # --------------------------------------------------------------------------- the ledger
 
@@ -202,13 +56,9 @@ _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _EVENTS = ConsentEvent.__table__
 _CONTACTS = Contact.__table__
 _RECEIPTS = ReceiptRow.__table__
-_HEAD = ChainHead.__table__
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 # The hot path's statements, built once (building them per call cost more than the SQL itself).
-_LOCK_HEAD = select(_HEAD.c.last_seq, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
-_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1)
-_INSERT_EVENTS = insert(_EVENTS)
 _INSERT_CONTACT = insert(_CONTACTS)
 _INSERT_RECEIPT = insert(_RECEIPTS)
 _CONTACT_BY_EMAIL = select(_CONTACTS.c.id, _CONTACTS.c.data).where(
@@ -220,45 +70,6 @@ _UPDATE_CONTACT = update(_CONTACTS).where(_CONTACTS.c.id == bindparam("contact_i
 _CONTACT_EVENTS = select(_EVENTS).where(
     _EVENTS.c.contact_id == bindparam("contact_id"), _EVENTS.c.form_id == bindparam("form_id")
 ).order_by(_EVENTS.c.seq)
-
-
-class _Writer:
-    """Appends events to the chain inside one write transaction (the head is locked on creation)."""
-
-    def __init__(self, conn: Connection, secret: bytes | None):
-        self.conn, self.secret = conn, secret
-        # FOR UPDATE serialises PostgreSQL writers on this row; SQLite's BEGIN IMMEDIATE already
-        # holds the database write lock (SQLAlchemy leaves FOR UPDATE out there).
-        head = conn.execute(_LOCK_HEAD).one()
-        self.seq, self.hash = head.last_seq, head.last_hash
-        self.rows: list[dict[str, Any]] = []
-
-    def append(self, *, contact_id: str, form_id: str, form_version: int, action: str,
-               occurred_at: dt.datetime, how: str, wording: str, purpose_id: str = "",
-               channel: str = "", receipt_id: str | None = None, notice_version: str = "",
-               lang: str = "", source: str = "", page_url: str = "",
-               confirmation_required: bool = False, retention: str = "",
-               expires_on: dt.date | None = None) -> str:
-        self.seq += 1
-        facts: dict[str, Any] = dict(
-            seq=self.seq, prev_hash=self.hash, receipt_id=receipt_id, contact_id=contact_id,
-            form_id=form_id, form_version=form_version, purpose_id=purpose_id, channel=channel,
-            action=action, occurred_at=occurred_at, how=how, wording=wording,
-            wording_sha256=chain.sha256_text(wording), notice_version=notice_version, lang=lang,
-            source=source, page_url=page_url, confirmation_required=confirmation_required,
-            retention=retention, expires_on=expires_on,
-        )
-        facts["hash"] = self.hash = chain.event_hash(facts)
-        self.rows.append(facts)
-        return self.hash
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        self.conn.execute(_INSERT_EVENTS, self.rows)
-        seal = chain.seal(self.secret, self.seq, self.hash) if self.secret else None
-        self.conn.execute(_MOVE_HEAD, {"last_seq": self.seq, "last_hash": self.hash, "seal": seal})
-        self.rows = []
 
 
 def _utc(now: dt.datetime | None) -> dt.datetime:
@@ -387,7 +198,7 @@ class Ledger:
         page_url = _clean_page_url(sub.page_url)
         receipt_id = "r_" + secrets.token_hex(16)
         with self._guard("recording a submission"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             contact_id, before = self._upsert_contact(conn, spec.id, email, phone, data, at)
             common = dict(contact_id=contact_id, form_id=spec.id, form_version=spec.version,
                           occurred_at=at, how="form", receipt_id=receipt_id,
@@ -426,7 +237,7 @@ class Ledger:
             receipt = self._make_receipt(sub, receipt_id, contact_id, at, page_url, purposes, hashes)
             conn.execute(_INSERT_RECEIPT, dict(
                 id=receipt_id, contact_id=contact_id, form_id=spec.id, form_version=spec.version,
-                created_at=at, lang=sub.lang, document=_receipt_document(receipt, spec)))
+                created_at=at, lang=sub.lang, document=receipt_document(receipt, spec)))
         # Leaving the block committed the transaction: only now is the receipt true.
         return receipt
 
@@ -496,7 +307,7 @@ class Ledger:
     def _state(self, conn: Connection, contact_id: str, form_id: str) -> ContactState:
         return fold(self._events(conn, contact_id, form_id))
 
-    def _follow_up(self, writer: _Writer, source: Any, action: str, how: str, at: dt.datetime,
+    def _follow_up(self, writer: ChainWriter, source: Any, action: str, how: str, at: dt.datetime,
                    **extra: Any) -> str:
         """An event about the consent ``source`` established (same contact, form, purpose, wording)."""
         return writer.append(contact_id=source["contact_id"], form_id=source["form_id"],
@@ -514,12 +325,12 @@ class Ledger:
         """
         at = _utc(now)
         with self._guard("recording a withdrawal"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             state = self._state(conn, contact_id, form_id)
             for pid, ps in state.purposes.items():
                 if (purpose_id is None or pid == purpose_id) and ps.state in ACTIVE:
                     self._follow_up(writer, ps.since, "withdrawn", how, at)
-            written = len(writer.rows)
+            written = writer.pending
             writer.flush()
         return written
 
@@ -528,13 +339,13 @@ class Ledger:
         """SMS STOP: withdraw every consent on ``channel`` of every contact with that number."""
         at, phone, wanted = _utc(now), normalise_phone(phone_e164), str(channel)
         with self._guard("recording a STOP"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             for contact in conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
                                         .where(_CONTACTS.c.phone == phone).order_by(_CONTACTS.c.id)):
                 for ps in self._state(conn, contact.id, contact.form_id).purposes.values():
                     if ps.state in ACTIVE and ps.since["channel"] == wanted:
                         self._follow_up(writer, ps.since, "withdrawn", how, at)
-            written = len(writer.rows)
+            written = writer.pending
             writer.flush()
         return written
 
@@ -554,7 +365,7 @@ class Ledger:
             if conn.execute(select(_CONTACTS.c.id).where(_CONTACTS.c.id == contact_id,
                                                          _CONTACTS.c.form_id == spec.id)).first() is None:
                 raise LedgerError(f"No contact {contact_id} on form {spec.id!r} (erased or never recorded).")
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             current = self._state(conn, contact_id, spec.id).purposes.get(purpose_id)
             if current is not None and current.state in ("granted", "pending"):
                 return 0
@@ -571,7 +382,7 @@ class Ledger:
         """"OUI"/"YES": grant every consent requested from that number and not yet answered."""
         at, phone = _utc(now), normalise_phone(phone_e164)
         with self._guard("recording a reply"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             for contact in conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id)
                                         .where(_CONTACTS.c.phone == phone).order_by(_CONTACTS.c.id)):
                 for ps in self._state(conn, contact.id, contact.form_id).purposes.values():
@@ -580,7 +391,7 @@ class Ledger:
                         until = purpose_expiry(req["retention"], req["expires_on"], at.date())
                         self._follow_up(writer, req, "granted", how, at, retention=req["retention"],
                                         expires_on=until)
-            written = len(writer.rows)
+            written = writer.pending
             writer.flush()
         return written
 
@@ -588,11 +399,11 @@ class Ledger:
         """Double opt-in: confirm the contact's pending e-mail purposes on that form."""
         at = _utc(now)
         with self._guard("recording a confirmation"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             for ps in self._state(conn, contact_id, form_id).purposes.values():
                 if ps.state == "pending":
                     self._follow_up(writer, ps.since, "confirmed", "email", at)
-            written = len(writer.rows)
+            written = writer.pending
             writer.flush()
         return written
 
@@ -611,17 +422,15 @@ class Ledger:
         """The receipt of one submission, or None if unknown."""
         with self._guard("reading a receipt"), read_transaction(self.engine) as conn:
             row = conn.execute(select(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id)).mappings().first()
-        return None if row is None else _receipt_from_row(row)
+        return None if row is None else receipt_from_row(row)
 
     def consent_receipt_json(self, receipt_id: str) -> dict[str, Any] | None:
         """The receipt as a Kantara Consent Receipt v1.1 / ISO/IEC 27560 record (a JSON dict)."""
-        from .receipt_json import consent_receipt
-
         with self._guard("reading a receipt"), read_transaction(self.engine) as conn:
             row = conn.execute(select(_RECEIPTS).where(_RECEIPTS.c.id == receipt_id)).mappings().first()
         if row is None:
             return None
-        return consent_receipt(_receipt_from_row(row), row["document"].get("title", ""))
+        return consent_receipt(receipt_from_row(row), row["document"].get("title", ""))
 
     def export(self, form_id: str, purpose_id: str, *, today: dt.date | None = None) -> list[dict[str, Any]]:
         """Contacts who may be contacted for this purpose today, with provenance per row.
@@ -675,53 +484,8 @@ class Ledger:
         unless someone rewrote every later event and the head too (a secret seal stops that).
         Does not prove anything about the contacts table (personal data is not chained).
         """
-        key = secret or self.secret
-        problems: list[VerifyProblem] = []
-        checked, prev_seq, prev_hash = 0, 0, chain.GENESIS
         with self._guard("verifying"), read_transaction(self.engine) as conn:
-            head = conn.execute(select(_HEAD).where(_HEAD.c.id == 1)).mappings().first()
-            result = conn.execute(select(_EVENTS).order_by(_EVENTS.c.seq)
-                                  .execution_options(yield_per=2000)).mappings()
-            for e in result:
-                checked += 1
-                seq = e["seq"]
-                if seq != prev_seq + 1:
-                    missing = f"{prev_seq + 1}" if seq == prev_seq + 2 else f"{prev_seq + 1} to {seq - 1}"
-                    problems.append(VerifyProblem(prev_seq + 1, f"missing: event {missing} was deleted "
-                                                  f"(the chain jumps from event {prev_seq} to {seq})"))
-                elif e["prev_hash"] != prev_hash:
-                    problems.append(VerifyProblem(seq, f"does not chain to event {prev_seq}: event "
-                                                  f"{prev_seq} was rewritten, or an event was removed "
-                                                  "or inserted between them"))
-                if chain.sha256_text(e["wording"]) != e["wording_sha256"]:
-                    problems.append(VerifyProblem(seq, f"its wording was changed (form {e['form_id']}, "
-                                                  f"purpose {e['purpose_id'] or '-'}, action {e['action']})"))
-                if chain.event_hash(dict(e)) != e["hash"]:
-                    problems.append(VerifyProblem(seq, "its stored facts no longer match its hash "
-                                                  "(wording, purpose, time, contact or another fact "
-                                                  "was changed)"))
-                prev_seq, prev_hash = seq, e["hash"]
-        sealed: bool | None = None
-        if head is None:
-            problems.append(VerifyProblem(None, "the chain head is missing (was the table emptied?)"))
-        else:
-            if head["last_seq"] != prev_seq:
-                problems.append(VerifyProblem(
-                    prev_seq + 1 if head["last_seq"] > prev_seq else None,
-                    f"the chain head records {head['last_seq']} events but the last stored is event "
-                    f"{prev_seq}" + (f": events {prev_seq + 1} to {head['last_seq']} were deleted"
-                                     if head["last_seq"] > prev_seq else "")))
-            elif head["last_hash"] != prev_hash:
-                problems.append(VerifyProblem(prev_seq, "the newest event does not match the hash "
-                                              "recorded in the chain head (it was rewritten)"))
-            if head["seal"] is not None:
-                sealed = False
-                if key is not None:
-                    sealed = True
-                    if not chain.seal_ok(key, head["last_seq"], head["last_hash"], head["seal"]):
-                        problems.append(VerifyProblem(None, "the chain head's seal does not match: the "
-                                                      "chain was rewritten, or the secret is wrong"))
-        return VerifyReport(not problems, checked, tuple(problems), sealed)
+            return verify_chain(conn, secret or self.secret)
 
     # ------------------------------------------------------------------ personal data
 
@@ -760,7 +524,7 @@ class Ledger:
         kind, value = _identifier(identifier)
         column = _CONTACTS.c.email if kind == "email" else _CONTACTS.c.phone
         with self._guard("erasing a subject"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             rows = conn.execute(select(_CONTACTS.c.id, _CONTACTS.c.form_id).where(column == value)
                                 .order_by(_CONTACTS.c.id)).all()
             for row in rows:
@@ -771,7 +535,7 @@ class Ledger:
             self._compact()
         return len(rows)
 
-    def _erase(self, conn: Connection, writer: _Writer, contact_id: str, form_id: str, how: str,
+    def _erase(self, conn: Connection, writer: ChainWriter, contact_id: str, form_id: str, how: str,
                at: dt.datetime, wording: str) -> None:
         version = conn.execute(select(_EVENTS.c.form_version).where(
             _EVENTS.c.contact_id == contact_id).order_by(_EVENTS.c.seq.desc()).limit(1)).scalar() or 0
@@ -813,7 +577,7 @@ class Ledger:
             return PurgeReport(True, today, tuple(candidates), kept, tuple(sorted(notes)))
         items: list[PurgeItem] = []
         with self._guard("purging"), write_transaction(self.engine) as conn:
-            writer = _Writer(conn, self.secret)
+            writer = ChainWriter(conn, self.secret)
             for candidate in candidates:
                 # The person may have signed again or been erased since the scan.
                 item, _ = self._purge_item(conn, candidate.contact_id, candidate.form_id, by_id, today)
@@ -833,8 +597,8 @@ class Ledger:
     def _purge_item(self, conn: Connection, contact_id: str, form_id: str,
                     specs: dict[str, Spec], today: dt.date) -> tuple[PurgeItem | None, str]:
         """(a PurgeItem if the contact's data is no longer needed on ``today``, else None; why)."""
-        needed, reason = _needed_until(self._state(conn, contact_id, form_id), specs.get(form_id))
-        if needed is _FOREVER or (needed is not None and today <= needed):
+        needed, reason = needed_until(self._state(conn, contact_id, form_id), specs.get(form_id))
+        if needed is FOREVER or (needed is not None and today <= needed):
             return None, reason
         return PurgeItem(contact_id, form_id, reason, needed), reason
 
@@ -875,42 +639,6 @@ class Ledger:
                     conn.exec_driver_sql("VACUUM FULL ledger_contacts")
 
 
-_FOREVER = dt.date.max
-"""Needed until withdrawn: no end date."""
-
-
-def _needed_until(state: ContactState, spec: Spec | None) -> tuple[dt.date | None, str]:
-    """(last day the contact's data is needed, reason for the date that counts)."""
-    ends: list[tuple[dt.date, str]] = []
-    sub = state.last_submitted
-    if sub is not None:
-        stored = sub["expires_on"]
-        from_spec = core_retention(spec.retention, sub["occurred_at"].date())[1] if spec else None
-        core = earliest(stored, from_spec)
-        if core is None:
-            # No retention was set for the core-action record: we cannot know when it may go,
-            # so it is kept and the purge report asks for a retention (docs/ledger.md).
-            return _FOREVER, "no-retention"
-        ends.append((core, "core-action record retention ended"))
-    for pid, ps in state.purposes.items():
-        g = ps.since
-        if ps.state == "granted":
-            from_spec = None
-            if spec is not None and any(p.id == pid for p in spec.purposes):
-                p = spec.purpose(pid)
-                from_spec = purpose_expiry(p.retention, spec.retention.election_end, g["occurred_at"].date())
-            end = earliest(g["expires_on"], from_spec)
-            if end is None:
-                return _FOREVER, "consent until withdrawn"
-            ends.append((end, f"consent {pid} expired"))
-        elif ps.state in ("pending", "requested"):
-            ends.append(((g["occurred_at"] + UNCONFIRMED_GRACE).date(), f"consent {pid} never confirmed"))
-    if not ends:
-        return None, "nothing left to keep (consents withdrawn)"
-    last = max(ends, key=lambda pair: pair[0])
-    return last
-
-
 def _reason(error: Exception) -> str:
     orig = getattr(error, "orig", None) or error
     first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
@@ -926,38 +654,3 @@ def _event_json(e: Any) -> dict[str, Any]:
         "notice_version": e["notice_version"], "receipt_id": e["receipt_id"],
         "expires_on": e["expires_on"].isoformat() if e["expires_on"] else None, "hash": e["hash"],
     }
-
-
-def _receipt_document(receipt: Receipt, spec: Spec) -> dict[str, Any]:
-    doc = {f: getattr(receipt, f) for f in (
-        "controller", "controller_contact", "controller_address", "privacy_url", "notice_version",
-        "source", "page_url")}
-    doc.update(
-        title=spec.title.get(receipt.lang, spec.id),
-        attestations=list(receipt.attestations), recipients=list(receipt.recipients),
-        event_hashes=list(receipt.event_hashes),
-        purposes=[{"purpose_id": p.purpose_id, "wording": p.wording, "state": p.state,
-                   "channel": p.channel, "retention": p.retention,
-                   "expires_on": p.expires_on.isoformat() if p.expires_on else None}
-                  for p in receipt.purposes],
-    )
-    return doc
-
-
-def _receipt_from_row(row: Any) -> Receipt:
-    doc = row["document"]
-    purposes = tuple(ReceiptPurpose(p["purpose_id"], p["wording"], p["state"], p["channel"],
-                                    p["retention"], dt.date.fromisoformat(p["expires_on"]) if p["expires_on"] else None)
-                     for p in doc["purposes"])
-    return Receipt(
-        receipt_id=row["id"], contact_id=row["contact_id"], form_id=row["form_id"],
-        form_version=row["form_version"], created_at=row["created_at"], controller=doc["controller"],
-        lang=row["lang"],
-        granted=tuple(p.purpose_id for p in purposes if p.state == "granted"),
-        refused=tuple(p.purpose_id for p in purposes if p.state == "refused"),
-        pending_confirmation=tuple(p.purpose_id for p in purposes if p.state == "pending"),
-        controller_contact=doc["controller_contact"], controller_address=doc["controller_address"],
-        privacy_url=doc["privacy_url"], notice_version=doc["notice_version"], source=doc["source"],
-        page_url=doc["page_url"], attestations=tuple(doc["attestations"]), purposes=purposes,
-        recipients=tuple(doc["recipients"]), event_hashes=tuple(doc["event_hashes"]),
-    )
