@@ -27,7 +27,7 @@ _NEVER = re.compile(r"(?!x)x")
 
 _LIST_NAMES = (
     "ATTESTATION", "ACK_VERBS", "PRIVACY_NOUNS", "GRANT", "OPT_OUT", "ENTAILED", "CONDITIONAL", "NEGATION",
-    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "TRANSFER", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
+    "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "TRANSFER", "SENSITIVE_EXEMPT", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
     "NOTICE_CONTROLLER", "NOTICE_RIGHTS", "PRIVACY_LINK", "LEGAL_LINK", "SEARCH", "LOGIN",
 )
 _TABLE_NAMES = ("PURPOSES", "CHANNELS", "CORE_ACTIONS", "CORE_TOPICS", "NON_CONSENTS", "SENSITIVE")
@@ -181,12 +181,17 @@ def classify(text: str, lang: str | None = None) -> Meaning:
     if not non_consents and not purposes and not core_actions and lex.attestation.search(norm):
         non_consents.add(NonConsent.ACCURACY)  # "je certifie que …": an attestation, not a consent
     conditional = bool(lex.conditional.search(norm))
+    sensitive: set[SensitiveCategory] = _hits(lex.table("SENSITIVE"), norm)
+    if lex.sensitive_exempt.search(norm):
+        # Asking about access needs to take part (an event's step-free access) serves the
+        # action itself; it is not health data unrelated to it (rules.md, sensitive-data-field).
+        sensitive.discard(SensitiveCategory.HEALTH)
     return Meaning(
         purposes=purposes,
         channels=frozenset(channels),
         core_actions=frozenset(core_actions),
         non_consents=frozenset(non_consents),
-        sensitive=frozenset(_hits(lex.table("SENSITIVE"), norm)),
+        sensitive=frozenset(sensitive),
         opt_out=opt_out,
         entailed=entailing and not conditional and not opt_out,
         negated=negated,

@@ -75,13 +75,15 @@ GRANT = (r"\b(mochte|willige|stimme (zu|ein)|einverstanden)\b", r"\b(erhalten|be
 SENSITIVE = {
     SensitiveCategory.RELIGION: (r"\breligion", r"\bkonfession", r"\bglaube\b", r"\bglaubens", r"\breligionszugehorigkeit\b", r"\bkirchenzugehorigkeit\b"),
     SensitiveCategory.ORIGIN: (r"\bethnisch", r"\bherkunft\b", r"\bhautfarbe\b", r"\brasse\b"),
-    SensitiveCategory.HEALTH: (r"\bgesundheit", r"\bbehinderung", r"\bkrankheit", r"\bschwanger", r"\bvorerkrankung"),
+    SensitiveCategory.HEALTH: (r"\bgesundheitszustand", r"\b(ihre|deine) gesundheit\b", r"\bgesundheitliche", r"\bbehinderung", r"\bkrankheit(en)?\b",
+                               r"\bschwanger", r"\bvorerkrankung"),
     SensitiveCategory.SEXUALITY: (r"\bsexuelle (orientierung|identitat)\b", r"\bsexualleben\b"),
     SensitiveCategory.UNION: (r"\bgewerkschaft",),
     SensitiveCategory.BIOMETRIC: (r"\bbiometri", r"\bfingerabdr"),
     SensitiveCategory.GENETIC: (r"\bgenetisch", r"\bdna\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\bbarrierefrei", r"\brollstuhl")
 OPT_OUT = (r"\b(wenn|falls) sie (keine[nmrs]?|nicht)\b", r"\bich mochte (keine[nmrs]?|nicht)\b", r"\b(keine|nicht) (informiert|kontaktiert) werden\b",
            r"\bwidersprechen\b.{0,30}\bankreuzen\b", r"\bankreuzen,? (wenn|falls) sie (keine|nicht)\b", r"\bnein,? ich\b")
 ENTAILED = (r"\bmit (dem absenden|ihrer unterschrift|ihrer anmeldung|der anmeldung|ihrer unterstutzung|dem klick|dem eintragen|ihrer spende|der teilnahme)\b",

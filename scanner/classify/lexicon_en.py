@@ -108,17 +108,19 @@ GRANT = (r"\b(agree|consent|want|would like|wish|happy|opt in|opt-in)( to| for| 
          r"\bsign me up\b")
 
 SENSITIVE = {
-    SensitiveCategory.RELIGION: (r"\breligio(n|us|ns)\b", r"\bfaith\b", r"\bbeliefs?\b", r"\bdenomination\b", r"\bchurch (attendance|member)"),
-    SensitiveCategory.ORIGIN: (r"\bethnic(ity| origin| background| group)?\b", r"\brac(e|ial)\b", r"\bskin colou?r\b"),
-    SensitiveCategory.HEALTH: (r"\bhealth (condition|status|problems?|issues?|information|data)\b", r"\bdisabilit(y|ies)\b", r"\bdisabled\b",
+    SensitiveCategory.RELIGION: (r"\breligio(n|us|ns)\b", r"(?<!good )\bfaith\b", r"\b(religious|philosophical) beliefs?\b", r"\breligion or belief\b",
+                                 r"\bdenomination\b", r"\bchurch (attendance|member)"),
+    SensitiveCategory.ORIGIN: (r"\bethnic(ity| origin| background| group)?\b", r"\bracial\b", r"\brace\b(?= ?(/|,|or|and) ?ethnic)", r"\bskin colou?r\b"),
+    SensitiveCategory.HEALTH: (r"\bhealth (condition|status|problems?|issues?|information|data)\b", r"\bdisabilit(y|ies)\b",
                                r"\bmedical (condition|history|information|conditions)\b", r"\billness(es)?\b", r"\bpregnan", r"\bmental health\b",
-                               r"\byour health\b", r"\bchronic\b"),
+                               r"\byour health\b"),
     SensitiveCategory.SEXUALITY: (r"\bsexual (orientation|life|preference)\b", r"\bsex life\b", r"\bsexuality\b", r"\b(gay|lesbian|bisexual|heterosexual)\b"),
-    SensitiveCategory.UNION: (r"\b(trade|labou?r) union", r"\bunion member(ship)?\b", r"\bunionised\b", r"\bunion\b(?! (flag|jack|street|square))"),
+    SensitiveCategory.UNION: (r"\b(trade|labou?r) union", r"\bunion member(ship)?\b", r"\bunioni[sz]ed\b", r"\bmember of a union\b", r"\bwhich union\b"),
     SensitiveCategory.BIOMETRIC: (r"\bbiometric", r"\bfingerprints?\b", r"\bfacial recognition\b", r"\bface scan\b"),
     SensitiveCategory.GENETIC: (r"\bgenetic\b", r"\bdna\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\baccess(ibility)? (needs|requirements)\b", r"\bwheelchair access\b", r"\bstep-free\b", r"\baccessib")
 OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would not|wouldn't|would rather not|prefer not|no longer)\b",
            r"\bif you (do not|don't|would rather not|prefer not to|no longer) (want|wish|like)\b", r"\bif you('d| would) (rather|prefer) not\b",
            r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b",

@@ -70,13 +70,14 @@ GRANT = (r"\b(deseo|quiero|acepto|consiento|autorizo) (recibir|que|ser)\b", r"\b
 SENSITIVE = {
     SensitiveCategory.RELIGION: (r"\breligion\b", r"\breligios[oa]", r"\bcreencias?\b", r"\bconfesion\b"),
     SensitiveCategory.ORIGIN: (r"\borigen (etnico|racial)\b", r"\betnia\b", r"\braza\b"),
-    SensitiveCategory.HEALTH: (r"\b(estado de )?salud\b", r"\bdiscapacidad\b", r"\benfermedad", r"\bembaraz"),
+    SensitiveCategory.HEALTH: (r"\bestado de salud\b", r"\b(tu|su) salud\b", r"\bproblemas de salud\b", r"\bdiscapacidad\b", r"\benfermedad", r"\bembaraz"),
     SensitiveCategory.SEXUALITY: (r"\borientacion sexual\b", r"\bvida sexual\b"),
     SensitiveCategory.UNION: (r"\bsindica(to|l|les|do|da)\b", r"\bafiliacion sindical\b"),
     SensitiveCategory.BIOMETRIC: (r"\bbiometric", r"\bhuella dactilar\b"),
     SensitiveCategory.GENETIC: (r"\bgenetic[oa]s?\b", r"\badn\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\baccesibilidad\b", r"\bsilla de ruedas\b")
 OPT_OUT = (r"\bsi no (desea|quiere|deseas|quieres)\b", r"\bno (deseo|quiero) (recibir|ser)\b", r"\bmarque?.{0,40}si no\b", r"\bme opongo\b")
 ENTAILED = (r"\bal (firmar|enviar|registrarte|registrarse|suscribirte|hacer clic|pulsar|inscribirte|inscribirse|donar|unirte|participar)\b",
             r"\b(recibiras|recibira|recibire|recibiran)\b", r"\b(aceptas|acepta|consientes|consiente) (recibir|que|el envio)\b",

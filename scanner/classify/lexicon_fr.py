@@ -128,7 +128,8 @@ GRANT = (r"\b(accepte|consens|autorise|souhaite|veux|desire|aimerais)( de| d'| a
          r"\brecevoir\b", r"\b(etre|d'etre) (tenu|informe|contacte|appele|recontacte)")
 
 SENSITIVE = {
-    SensitiveCategory.RELIGION: (r"\breligi(on|eux|euse)s?\b", r"\bconfessions?\b", r"\bcroyances?\b", r"\bculte\b", r"\bfoi\b"),
+    SensitiveCategory.RELIGION: (r"\breligi(on|eux|euse)s?\b", r"\bconfession (religieuse|de foi)\b", r"\bvotre confession\b", r"\bconfession :",
+                                 r"\bcroyances? (religieuses?|philosophiques?)\b", r"\bpratique religieuse\b", r"(?<!bonne )\bfoi\b(?! en)"),
     SensitiveCategory.ORIGIN: (r"\borigines? (ethnique|raciale|etrangere)s?\b", r"\bethni(e|que)s?\b", r"\brace\b", r"\bcouleur de peau\b"),
     SensitiveCategory.HEALTH: (r"\b(etat|problemes?|donnees|situation|questions?) de sante\b", r"\bhandicap", r"\bmaladies?\b", r"\bpatholog",
                                r"\btraitements? medic", r"\bgrossesse\b", r"\benceinte\b", r"\bvotre sante\b"),
@@ -138,6 +139,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetiques?\b", r"\badn\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\bbesoins? (d\'accessibilite|specifiques? d\'acces|d\'amenagement)", r"\bacces pmr\b", r"\bmobilite reduite\b", r"\baccessibilite\b")
 OPT_OUT = (r"\b(coch|cliqu|selectionn)\w*.{0,60}\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b",
            r"\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b", r"\bsi vous preferez ne pas\b",
            r"\bsi (vous|tu) (refusez|refuses)\b", r"\bje ne (souhaite|veux|desire) (pas|plus|aucun)", r"\bje refuse\b",

@@ -69,15 +69,16 @@ PRIVACY_NOUNS = (r"\binformativa( sulla)?( privacy)?\b", r"\bprivacy\b", r"\btra
 GRANT = (r"\b(desidero|voglio|acconsento|accetto) (di |a |che )?(ricevere|essere)\b", r"\bricevere\b", r"\bessere contattat")
 
 SENSITIVE = {
-    SensitiveCategory.RELIGION: (r"\breligion[ei]\b", r"\breligios[oa]", r"\bconfessione\b", r"\bcredo\b(?! che)", r"\bfede\b"),
+    SensitiveCategory.RELIGION: (r"\breligion[ei]\b", r"\breligios[oa]", r"\bconfessione\b", r"(?<!in )\bfede\b"),
     SensitiveCategory.ORIGIN: (r"\borigine (etnica|razziale)\b", r"\betnia\b", r"\brazza\b"),
-    SensitiveCategory.HEALTH: (r"\b(stato di )?salute\b", r"\bdisabilita\b", r"\bmalatti", r"\bgravidanza\b"),
+    SensitiveCategory.HEALTH: (r"\bstato di salute\b", r"\b(tua|sua) salute\b", r"\bproblemi di salute\b", r"\bdisabilita\b", r"\bmalatti", r"\bgravidanza\b"),
     SensitiveCategory.SEXUALITY: (r"\borientamento sessuale\b", r"\bvita sessuale\b"),
     SensitiveCategory.UNION: (r"\bsindaca(to|ti|le|li)\b", r"\biscrizione sindacale\b"),
     SensitiveCategory.BIOMETRIC: (r"\bbiometric", r"\bimpronte digitali\b"),
     SensitiveCategory.GENETIC: (r"\bgenetic[oi]\b", r"\bdna\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\baccessibilita\b", r"\bsedia a rotelle\b")
 OPT_OUT = (r"\bse non (desideri|desidera|vuoi|vuole)\b", r"\bnon (desidero|voglio) (ricevere|essere)\b", r"\bseleziona.{0,40}se non\b", r"\bmi oppongo\b")
 ENTAILED = (r"\b(firmando|inviando|iscrivendoti|iscrivendosi|cliccando|registrandoti|donando|partecipando|aderendo|compilando)\b",
             r"\b(riceverai|ricevera|riceverò|ricevero|riceveranno)\b", r"\b(accetti|accetta|acconsenti|acconsente) (di ricevere|che|l'invio)\b",

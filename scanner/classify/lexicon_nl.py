@@ -72,13 +72,15 @@ GRANT = (r"\b(wil|wens|graag|ga akkoord met het ontvangen)\b", r"\bontvangen\b",
 SENSITIVE = {
     SensitiveCategory.RELIGION: (r"\breligie", r"\bgeloof", r"\blevensbeschouwing", r"\bkerk(genootschap)?\b"),
     SensitiveCategory.ORIGIN: (r"\betnisch", r"\bafkomst\b", r"\bhuidskleur\b", r"\bras\b", r"\bherkomst\b"),
-    SensitiveCategory.HEALTH: (r"\bgezondheid", r"\bhandicap", r"\bbeperking\b", r"\bziekte", r"\bzwanger", r"\bmedische\b"),
+    SensitiveCategory.HEALTH: (r"\bgezondheidstoestand", r"\b(uw|je|jouw) gezondheid\b", r"\bgezondheidsproblemen\b", r"\bhandicap", r"\bbeperking\b",
+                               r"\bziekte", r"\bzwanger", r"\bmedische (aandoening|gegevens|toestand)\b"),
     SensitiveCategory.SEXUALITY: (r"\bseksuele (geaardheid|orientatie|leven)\b", r"\bgeaardheid\b"),
     SensitiveCategory.UNION: (r"\bvakbond", r"\bsyndicaat\b", r"\bsyndicale\b"),
     SensitiveCategory.BIOMETRIC: (r"\bbiometri", r"\bvingerafdruk"),
     SensitiveCategory.GENETIC: (r"\bgenetisch", r"\bdna\b"),
 }
 
+SENSITIVE_EXEMPT = (r"\btoegankelijk", r"\brolstoel")
 OPT_OUT = (r"\b(als|indien|wanneer) (u|je|jij) (geen|niet)\b", r"\bik (wil|wens) geen\b", r"\bik wil niet\b", r"\bniet (wenst|wilt)\b",
            r"\b(aanvinken|aan te vinken|vink).{0,60}\b(geen|niet)\b.{0,40}\b(wilt|wenst)\b", r"\bnee,? ik\b")
 ENTAILED = (r"\bdoor (te ondertekenen|te tekenen|dit formulier|te verzenden|je in te schrijven|u in te schrijven|uw handtekening|je handtekening|"
