@@ -7,6 +7,7 @@ each on its own database and instance folder.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,7 +22,7 @@ from formkit.config import instance_dir
 
 from . import confirm, public, sms, withdrawal, workbench
 from .headers import SecurityHeaders
-from .logs import AccessLog
+from .logs import AccessLog, RedactingFilter
 from .mail import Mailer
 from .messages import page_language, t
 from .pages import json_error, message_page, wants_json
@@ -65,6 +66,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # proxy's X-Forwarded-* headers, trusting exactly that many hops.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     app.wsgi_app = AccessLog(app.wsgi_app)  # type: ignore[method-assign]
+    # `flask run` (development only) logs each request line with its path: mask the tokens.
+    werkzeug_log = logging.getLogger("werkzeug")
+    if not any(isinstance(f, RedactingFilter) for f in werkzeug_log.filters):
+        werkzeug_log.addFilter(RedactingFilter())
     return app
 
 
