@@ -64,7 +64,7 @@ CHANNELS = {
 CORE_ACTIONS = {
     CoreAction.SPONSORSHIP: (r"\bi (support|endorse|back)\b", r"\b(endorse|back|support) (the candidate|our candidate|the candidacy|the nomination)\b",
                              r"\b(add|lend|pledge) (my|your) support\b", r"\bnominat(e|ing) (the|our) candidate\b"),
-    CoreAction.PETITION: (r"\bsign(ing)? (the|this|our) petition\b", r"\bi sign\b", r"\badd(ing)? (my|your) name\b", r"\bsign now\b",
+    CoreAction.PETITION: (r"\bsign(ing)? (the|this|our) petition\b", r"\bi sign\b", r"^sign\b(?! me up| up)", r"\badd(ing)? (my|your) name\b", r"\bsign now\b",
                           r"\bi pledge\b", r"\btake the pledge\b"),
     CoreAction.MEMBERSHIP: (r"\b(join|joining) (the party|us|the movement|as a member)\b", r"\bbecome a member\b", r"\bmembership\b(?! (card|fee) (is|will))"),
     CoreAction.DONATION: (r"\b(make|making) a donation\b", r"\bi (donate|give)\b", r"\bdonate now\b"),
