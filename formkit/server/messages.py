@@ -111,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Pour exercer vos droits (accès, rectification, effacement)",
         "en": "To exercise your rights (access, rectification, erasure)",
     },
+    "receipt_recipients": {"fr": "Destinataires", "en": "Recipients"},
     "receipt_privacy": {"fr": "Politique de confidentialité", "en": "Privacy notice"},
     "receipt_date": {"fr": "Date", "en": "Date"},
     "receipt_id": {"fr": "Numéro du reçu", "en": "Receipt number"},

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, current_app, request, url_for
 from markupsafe import Markup
 
+from formkit.i18n import LANGUAGE_NAMES
 from formkit.i18n import t as formkit_text
 from formkit.render import render_page, render_snippet
 
@@ -78,7 +79,7 @@ def form(form_id: str) -> Response:
             f"{base}/f/{spec.id}/embed?lang={lang}", frame_title(lang, spec.title[lang]))
         script = Markup('<script src="{}" data-form="{}" data-lang="{}" async></script>').format(
             f"{base}/embed.js", spec.id, lang)
-        codes.append({"lang": lang, "page": public_url("public.page", form_id=spec.id, lang=lang),
+        codes.append({"lang": lang, "language": LANGUAGE_NAMES.get(lang, lang), "page": public_url("public.page", form_id=spec.id, lang=lang),
                       "embed": url_for("public.embed", form_id=spec.id, lang=lang),
                       "test": url_for("workbench.test", form_id=spec.id, lang=lang),
                       # plain strings, so that the template escapes them into the <textarea>
