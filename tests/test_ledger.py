@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -70,6 +71,8 @@ def test_receipt_round_trips_and_json_receipt_has_kantara_fields(ledger):
     states = {p["purposeId"]: p["state"] for p in doc["iso27560"]["purposes"]}
     assert states == {"newsletter": "given", "sms": "refused", "public-listing": "refused"}
     assert doc["iso27560"]["noticeId"] == "ab" * 32
+    assert json.loads(json.dumps(doc)) == doc  # plain JSON, ready to serve
+    assert "alice" not in json.dumps(doc)  # the receipt names the opaque contact id only
 
 
 def test_withdrawal_removes_from_export_at_once(ledger):
@@ -141,6 +144,11 @@ def test_consent_request_then_yes_reply_is_a_consent_with_the_request_wording(le
     assert row["wording"] == wording and row["how"] == "sms"
     assert ledger.grant_by_reply("+33611111111") == 0  # nothing left to answer
     assert ledger.grant_by_reply("+33699999999") == 0
+    assert ledger.request_consent(spec, r.contact_id, "sms", wording, "fr") == 0  # already granted
+    with pytest.raises(LedgerError, match="No contact"):
+        ledger.request_consent(spec, "c_unknown", "sms", wording, "fr")
+    with pytest.raises(InvalidSubmission):
+        ledger.request_consent(spec, r.contact_id, "carrier-pigeon", wording, "fr")
 
 
 def test_retention_ends_consent_in_exports(ledger):
