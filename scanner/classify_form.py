@@ -147,8 +147,8 @@ def _scope(form: FormModel) -> tuple[bool, bool, str]:
     if len(data_fields) == 1 and data_fields[0].kind == "text" and (
             _SEARCH_NAMES.match(data_fields[0].name) or looks_like_search(f"{hints} {data_fields[0].label}")):
         return False, False, "search form"
-    if looks_like_login(hints) and len(personal) <= 1 and any(c.input_type == "password" for c in visible):
-        return False, bool(personal), "log-in form"
+    if looks_like_login(f"{hints} {form.heading.split(' | ')[0]}") and len(personal) <= 1:
+        return False, bool(personal), "log-in form"  # e-mail-only "magic link" log-in
     if not personal:
         return False, False, "no personal-data field (site preference or poll)"
     return True, True, ""

@@ -414,7 +414,10 @@ _KINDS = {"checkbox": "checkbox", "radio": "radio", "hidden": "hidden", "email":
 
 def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Control:
     itype = str(el.get("type", "")).lower() if el.name == "input" else ""
-    if el.name == "input":
+    role = str(el.get("role", "")) if el.name not in _CONTROL_TAGS else ""
+    if role in ("checkbox", "switch"):
+        kind = "checkbox"
+    elif el.name == "input":
         kind = _KINDS.get(itype or "text", "text")
         if kind == "text" and itype not in ("", "text", "search", "number", "date", "url", "password", "month", "week", "datetime-local"):
             kind = "other" if itype in ("file", "color", "range") else "text"
@@ -427,6 +430,8 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
         label = label or _clean(str(el.get("aria-label", "")))
     elif kind == "hidden":
         label = ""
+    elif role:
+        label = _aria_name(doc, el) or doc.text(el)
     else:
         label = _accessible_name(doc, el)
     hidden = doc.hidden_by(el)
@@ -435,11 +440,12 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
         name=str(el.get("name", "")),
         value=str(el.get("value", "")) if el.name != "textarea" else _clean(el.get_text()),
         label=label,
-        checked=el.has_attr("checked") if kind in ("checkbox", "radio") else False,
+        checked=(str(el.get("aria-checked", "")).lower() == "true" if role else el.has_attr("checked"))
+        if kind in ("checkbox", "radio") else False,
         visible=not hidden,
         hidden_by=hidden,
         selector=_selector(doc, el, form_root),
-        html=_cut(str(el.find_parent("label") or el) if kind in ("checkbox", "radio") else str(el)),
+        html=_cut(str(el.find_parent("label") or el) if kind in ("checkbox", "radio") and not role else str(el)),
         input_type=itype,
         autocomplete=str(el.get("autocomplete", "")),
     )
@@ -547,6 +553,11 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
 
 def _fields_of(doc: _Document, root: Tag, is_form: bool) -> list[Tag]:
     fields = [el for el in root.find_all(_CONTROL_TAGS) if el.find_parent("template") is None]
+    # Custom widgets: <span role="checkbox" aria-checked="true"> is a box for the person (WAI-ARIA 1.2).
+    widgets = [el for el in root.find_all(attrs={"role": ["checkbox", "switch"]}) if el.name not in _CONTROL_TAGS
+               and not el.find("input")]
+    if widgets:
+        fields = sorted(fields + widgets, key=lambda el: doc.order.get(id(el), 0))
     if not is_form:
         fields = [el for el in fields if el.find_parent("form") is None]
     elif root.get("id"):
@@ -589,6 +600,27 @@ def _following_text(doc: _Document, root: Tag) -> tuple[list[str], list[Tag]]:
             break  # never read past the end of the section that holds the form
         node = parent
     return blocks, anchors
+
+
+def _preceding_text(doc: _Document, root: Tag) -> list[str]:
+    """The one or two short blocks right above the form in the same box, up to the heading
+    ("En signant, vous acceptez …" is sometimes written above the fields)."""
+    blocks: list[str] = []
+    for sib in root.previous_siblings:
+        if len(blocks) >= 2:
+            break
+        if not isinstance(sib, Tag):
+            continue
+        if sib.name in _HEADINGS or sib.name in ("form", "nav", "header", "script", "style") or sib.find(["form", *_HEADINGS, *_FIELD_TAGS]):
+            break
+        if doc.hidden_by(sib):
+            continue
+        text = " ".join(doc.blocks(sib))
+        if text and len(text) <= 400:
+            blocks.insert(0, text)
+        elif text:
+            break
+    return blocks
 
 
 def _heading(doc: _Document, root: Tag) -> str:
@@ -652,6 +684,7 @@ def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> Fo
     if not submit_text:
         submit_text = " / ".join(c.label for c in controls if c.kind == "button" and c.label)
     inside = doc.blocks(root)
+    before = _preceding_text(doc, root)
     after, anchors = _following_text(doc, root)
     links = []
     seen: set[str] = set()
@@ -670,7 +703,7 @@ def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> Fo
         controls=controls,
         heading=_heading(doc, root),
         submit_text=submit_text,
-        small_print=_sentences(inside + after),
+        small_print=_sentences(before + inside + after),
         links=links,
         lang=lang,
         hints=_hints(root, action),

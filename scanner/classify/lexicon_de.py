@@ -109,9 +109,9 @@ SITE_PREFERENCE = (r"\bangemeldet bleiben\b", r"\beingeloggt bleiben\b", r"\bang
 YES = (r"^(ja|gerne|einverstanden|ok)\b",)
 NO = (r"^(nein|lieber nicht|keine|nicht|niemals)\b",)
 
-NOTICE_MARKERS = (r"\bdatenschutz", r"\bihre daten\b", r"\bpersonenbezogen", r"\bdsgvo\b", r"\bverantwortlich(e|er)?\b")
+NOTICE_MARKERS = (r"\bdatenschutz", r"\bihre daten\b", r"\bihre angaben\b", r"\bpersonenbezogen", r"\bdsgvo\b", r"\bverantwortlich(e|er)?\b")
 NOTICE_CONTROLLER = (r"\bverantwortlich(e|er)? (ist|sind|im sinne|fur die (daten)?verarbeitung|stelle)\b", r"\bverantwortlich(e|er)?:",
-                     r"\bverarbeitet (von|durch) (?!uns\b)")
+                     r"\bverarbeitet (von|durch) (?!uns\b)", r"\bwerden (ausschliesslich |nur )?(von|durch) (?!uns\b)[a-z].{0,60}\bverarbeitet\b")
 NOTICE_RIGHTS = (r"\bbetroffenenrechte\b", r"\bihre rechte (als betroffene|nach der dsgvo|geltend)", r"\bauskunft", r"\bberichtigung", r"\bloschung", r"\bwiderspruch", r"\beinschrankung der verarbeitung", r"\bdatenubertragbarkeit")
 PRIVACY_LINK = (r"\bdatenschutz",)
 LEGAL_LINK = (r"\bimpressum\b",)

@@ -161,12 +161,13 @@ SITE_PREFERENCE = (r"\bremember me\b", r"\bkeep me (signed|logged) in\b", r"\bst
 YES = (r"^(yes|yeah|sure|ok|i agree|i do|count me in|please do)\b",)
 NO = (r"^(no|not now|never|none|no thanks|i do not|i don't|please don't|do not)\b",)
 
-NOTICE_MARKERS = (r"\bpersonal (data|information)\b", r"\byour data\b", r"\byour information\b", r"\bgdpr\b", r"\bprivacy\b", r"\bdata protection\b",
+NOTICE_MARKERS = (r"\bpersonal (data|information|details)\b", r"\byour data\b", r"\byour (personal )?(information|details)\b", r"\bgdpr\b", r"\bprivacy\b", r"\bdata protection\b",
                   r"\bico\b", r"\bdata controller\b", r"\binformation commissioner\b", r"\bprocess (your|the) (data|information)\b")
 NOTICE_CONTROLLER = (r"\bdata controller\b", r"\bcontroller (is|for|of|:)\b", r"\bjoint controllers\b",
                      r"\b(processed|collected|held|handled|controlled|stored) by (?!(us|you|our (staff|volunteers|team)|third parties|processors)\b)",
                      r"\bresponsible for (processing|your (personal )?data|the processing)\b", r"\bon behalf of (?!you\b)",
-                     r"\bwho we are\b.{0,80}\b(party|campaign|association|ltd|limited|cic|committee|trust)\b")
+                     r"\bwho we are\b.{0,80}\b(party|campaign|association|ltd|limited|cic|committee|trust)\b",
+                     r"\b(?!we\b|they\b|i\b|it\b|this\b)[a-z]+ (will|shall|may) (process|use|hold|store) your (personal )?(data|details|information)\b")
 NOTICE_RIGHTS = (r"\bright(s)? (of|to) (access|rectif|erasure|erase|object|portability|restrict|correct|be forgotten|deletion|delete)",
                  r"\b(access|correct|rectify|erase|delete|restrict|object to|port)[a-z]*,? (or|and|,)? ?(correct|rectif|erase|delete|restrict|object|port)",
                  r"\brectif(y|ication)\b", r"\berasure\b", r"\bportability\b", r"\bobject to (its |the |our )?(use|processing)\b",

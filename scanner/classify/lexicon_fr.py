@@ -190,13 +190,14 @@ SITE_PREFERENCE = (r"\bse souvenir de moi\b", r"\brester connecte\b", r"\bmemori
 YES = (r"^(oui|d'accord|j'accepte|volontiers|avec plaisir|bien sur|ok)\b",)
 NO = (r"^(non|pas (pour|maintenant|interesse)|je refuse|jamais|aucune?|je ne souhaite pas|non merci|ne pas|sans)\b",)
 
-NOTICE_MARKERS = (r"\bdonnees (personnelles|a caractere personnel|collectees|recueillies)\b", r"\bvos donnees\b", r"\btes donnees\b", r"\brgpd\b", r"\bcnil\b",
+NOTICE_MARKERS = (r"\bdonnees (personnelles|a caractere personnel|collectees|recueillies)\b", r"\bvos donnees\b", r"\bvos (informations|coordonnees) (personnelles|sont|seront)\b", r"\btes donnees\b", r"\brgpd\b", r"\bcnil\b",
                   r"\bvie privee\b", r"\bconfidentialite\b", r"\bprotection des donnees\b", r"\binformatique et libertes\b",
                   r"\binformations recueillies\b", r"\bresponsable du traitement\b", r"\bapd\b", r"\btraitement (informatique|de vos|des donnees)\b")
 NOTICE_CONTROLLER = (r"\bresponsables? (conjoints? )?(du|de|des) traitements?\b",
                      r"\b(traitees|traites|collectees|collectes|recueillies|recueillis|gerees|geres|conservees|enregistrees|exploitees) par "
                      r"(?!(nos soins|nous|vous|la cnil|des tiers|nos partenaires|nos prestataires|un prestataire|les equipes|l'equipe|notre equipe|tout|le seul|les seuls)\b)",
-                     r"\bpour le compte (de|du) (?!vos|votre)", r"\b(site|formulaire|traitement) (est )?(edite|gere|opere|mis en oeuvre) par (?!nos soins|nous\b)")
+                     r"\bpour le compte (de|du) (?!vos|votre)", r"\b(site|formulaire|traitement) (est )?(edite|gere|opere|mis en oeuvre) par (?!nos soins|nous\b)",
+                     r"\bdestinee?s? (exclusivement |uniquement |seulement )?(a|au) (l'|la |le )?(association|parti|mouvement|collectif|candidat|candidate|campagne|comite|liste|federation)\b")
 NOTICE_RIGHTS = (r"\bdroits? (d'|de |a )(acces|opposition|effacement|rectification|portabilite|limitation|suppression)",
                  r"\brectification\b", r"\beffacement\b", r"\bportabilite\b", r"\bvous opposer\b", r"\bdroit d'opposition\b",
                  r"\blimitation du traitement\b", r"\b(l'acces|acceder) a (vos|tes) donnees\b", r"\bsuppression de (vos|tes) donnees\b",
