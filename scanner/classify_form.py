@@ -23,7 +23,8 @@ _PERSONAL = re.compile(
     r"|ville|city|commune|stadt|ort|wohnort|gemeente|woonplaats|ciudad|citta|town"
     r"|birth|naissance|geburt|geboorte|nacimiento|nascita|bday|age|profession|beruf|message|nachricht|bericht|mensaje|messaggio)\b"
 )
-_SPLIT_NAME = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_SPLIT_NAME = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+"""Where a field name splits into words: "signup[email_opt_in]", "newsletterOptIn", "FNAME"."""
 # Hidden fields that switch an optional purpose on (rules.md, hidden-consent): the name says what
 # is switched, the value says "on". Security tokens, ids, sources and UTM fields say neither.
 _HIDDEN_PURPOSE = (
@@ -115,8 +116,12 @@ class PageReading:
 
 
 # -- scope and core action -------------------------------------------------------------------------
+def _name_words(name: str) -> str:
+    return " ".join(w for w in _SPLIT_NAME.split(name) if w).lower()
+
+
 def _words(control: Control) -> str:
-    name = " ".join(_SPLIT_NAME.split(control.name))
+    name = _name_words(control.name)
     return normalise(f"{name} {control.label} {control.autocomplete}")
 
 
@@ -164,7 +169,7 @@ def _core_action(form: FormModel, page: PageModel) -> CoreAction:
     texts = {
         "submit": form.submit_text,
         "heading": first_heading,
-        "hints": " ".join(_SPLIT_NAME.split(form.hints)),
+        "hints": _name_words(form.hints),
         "fields": " ".join(c.label for c in form.controls if c.visible and c.kind in ("text", "textarea", "select", "radio")),
     }
     for source, weight in _WEIGHTS:
@@ -247,8 +252,6 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
     """A radio group or select: the question may carry the purpose ("Möchten Sie per SMS
     informiert werden?" Ja / Nein) or the options may ("Per E-Mail-Newsletter")."""
     question = classify(control.label, lang) if control.label else Meaning()
-    real = [o for o in control.options if not (o.disabled or o.value == "" and not o.label.strip())]
-    placeholder_free = [o for o in real if o.value != ""]
     purposes = set(optional_purposes(question, core))
     refusable = False
     on = False
@@ -259,7 +262,8 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
         if sign < 0:
             refusable = True
         purposes |= option_purposes
-        if option.selected and option in placeholder_free:
+        placeholder = option.disabled or option.value == ""  # "— choisir —" chooses nothing (rules.md)
+        if option.selected and not placeholder:
             if sign > 0 or (option_purposes and sign == 0):
                 on = True
                 texts.append(option.label)
@@ -275,7 +279,7 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
 
 
 def _read_hidden(control: Control, core: CoreAction | None) -> ControlReading | None:
-    name = " ".join(_SPLIT_NAME.split(control.name)).lower()
+    name = _name_words(control.name)
     if not name or not _TRUTHY.match(control.value.strip()):
         return None
     if _HIDDEN_NEUTRAL.search(name) and not any(rx.search(name) for _p, rx in _HIDDEN_PURPOSE[1:]):
