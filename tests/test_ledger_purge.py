@@ -154,3 +154,23 @@ def test_a_reader_blocking_compaction_is_reported_and_the_next_purge_finishes_it
     assert _traces(url) == set()
     assert store.verify().ok
     store.close()
+
+
+def test_an_until_withdrawn_consent_lapses_three_years_after_it_was_last_given(ledger, people):
+    # bob's newsletter (until-withdrawn) was given on 2026-12-01: counts until 2029-12-01.
+    assert [r["expires_on"] for r in ledger.export(people.id, "newsletter")] == ["2029-12-01"]
+    assert ledger.export(people.id, "newsletter", today=dt.date(2029, 12, 2)) == []
+    kept = ledger.purge([people], today=dt.date(2029, 12, 1))
+    assert contacts(ledger) == ["bob@example.org"] and kept.kept == 1
+    assert ledger.purge([people], today=dt.date(2029, 12, 2)).deleted == 1
+    assert contacts(ledger) == [] and ledger.verify().ok
+
+
+def test_signing_again_renews_an_until_withdrawn_consent(ledger):
+    spec = make_spec()
+    ledger.record_submission(submission(spec, "bob@example.org", {"newsletter"}), now=T0)
+    ledger.record_submission(submission(spec, "bob@example.org", {"newsletter"}),
+                             now=T0.replace(year=2028))
+    [row] = ledger.export(spec.id, "newsletter", today=dt.date(2030, 1, 1))
+    assert row["expires_on"] == "2031-12-01"
+    assert ledger.purge([spec], today=dt.date(2030, 1, 1)).deleted == 0

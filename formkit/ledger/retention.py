@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..spec import Retention, Spec, parse_duration
+from ..spec import Duration, Retention, Spec, parse_duration
 from .state import ContactState
 
 UNCONFIRMED_GRACE = dt.timedelta(days=30)
@@ -16,14 +16,24 @@ UNCONFIRMED_GRACE = dt.timedelta(days=30)
 the data 30 days after it was made: without confirmation there is no consent (art. 4(11))."""
 
 
+UNTIL_WITHDRAWN_LIMIT = Duration(years=3, text="P3Y")
+"""An ``until-withdrawn`` consent lapses three years after it was last given (a new submission
+renews it). Our judgement, following the CNIL's three years from the last contact coming from
+the person (référentiel « gestion des activités commerciales », prospection): a consent nobody
+has renewed for three years no longer reflects a current wish, and data kept without end breaks
+art. 5(1)(e). Shorter than what the person was told, never longer."""
+
+
 def purpose_expiry(retention: str, election_end: dt.date | None, granted_on: dt.date) -> dt.date | None:
-    """Last day a consent given on ``granted_on`` counts; None = until withdrawn."""
+    """Last day a consent given on ``granted_on`` counts (None only for an unknown retention)."""
     if retention == "election-end":
         return election_end
     duration = parse_duration(retention)
     if duration is not None:
         return duration.after(granted_on)
-    return None  # until-withdrawn (or unknown: never shorter than the person was told)
+    if retention == "until-withdrawn":
+        return UNTIL_WITHDRAWN_LIMIT.after(granted_on)
+    return None  # unknown word: never shorter than the person was told
 
 
 def core_retention(retention: Retention, submitted_on: dt.date) -> tuple[str, dt.date | None]:
