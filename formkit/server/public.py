@@ -144,7 +144,7 @@ def _submit(form_id: str, *, embed: bool) -> Response:
     if isinstance(checked, Refusal):
         lang = choose_language(spec.languages, request.args.get("lang"))
         log.info("Refused a submission to form %s: %s", spec.id, checked.reason)
-        form = form_class(spec, lang)(formdata=data)
+        form = spec_form(spec, lang)(formdata=data)
         if wants_json():
             return json_error(400, checked.reason, t(checked.message_key, lang))
         return _form_response(spec, lang, new_ticket(spec, lang, "page", source), embed=embed,
@@ -152,7 +152,7 @@ def _submit(form_id: str, *, embed: bool) -> Response:
 
     ticket = checked
     lang = ticket.lang if ticket.lang in spec.languages else spec.default_language
-    form = form_class(spec, lang)(formdata=data)
+    form = spec_form(spec, lang)(formdata=data)
     if not form.validate():
         if wants_json():
             return json_error(422, "invalid", t("invalid", lang), fields=error_messages(form))
@@ -191,10 +191,29 @@ def _renewed(ticket: FormTicket) -> FormTicket:
                                kind="page" if ticket.kind == "snippet" else ticket.kind)
 
 
+_PER_SPEC: dict[tuple[str, int, str], tuple[Spec, Any]] = {}
+"""(what, id(spec), lang) → (spec, value): a spec is immutable, so what is derived from it is
+computed once per served spec and language rather than on every submission."""
+
+
+def _once(what: str, spec: Spec, lang: str, make: Any) -> Any:
+    key = (what, id(spec), lang)
+    cached = _PER_SPEC.get(key)
+    if cached is None or cached[0] is not spec:
+        cached = _PER_SPEC[key] = (spec, make())
+    return cached[1]
+
+
+def spec_form(spec: Spec, lang: str) -> type[SpecForm]:
+    return _once("form", spec, lang, lambda: form_class(spec, lang))
+
+
 def notice_version(spec: Spec, lang: str) -> str:
     """SHA-256 of the information notice as rendered in ``lang`` (what the person was told)."""
-    notice = dataclasses.asdict(build_notice(spec, lang))
-    return hashlib.sha256(json.dumps(notice, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    def digest() -> str:
+        notice = dataclasses.asdict(build_notice(spec, lang))
+        return hashlib.sha256(json.dumps(notice, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return _once("notice", spec, lang, digest)
 
 
 # --- Receipts -----------------------------------------------------------------------------
