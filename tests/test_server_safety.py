@@ -228,3 +228,25 @@ def test_redaction_helpers():
     assert redact_path("/r/3f2a9c.json") == "/r/….json"
     assert redact_path("/f/parrainage-camille-2027/embed") == "/f/parrainage-camille-2027/embed"
     assert scrub("mail ana.b+x@example.org and 06 12 34 56 78") == "mail [e-mail] and [phone]"
+
+
+def test_behind_a_reverse_proxy(tmp_path):
+    """UNBUNDLE_TRUSTED_PROXIES=1: the client address (rate limit) and scheme (links) come from
+    the proxy's headers; without it, they are ignored (anyone could send them)."""
+    for trusted in (0, 1):
+        app = create_app(make_config(tmp_path / str(trusted), UNBUNDLE_RATE_LIMIT="1/hour",
+                                     UNBUNDLE_TRUSTED_PROXIES=trusted))
+        client = app.test_client()
+        statuses, links = [], []
+        for n, address in enumerate(["203.0.113.1", "203.0.113.2"]):
+            headers = {"X-Forwarded-For": address, "X-Forwarded-Proto": "https", "Accept": "application/json"}
+            fields = hidden_fields(client.get(f"/f/{FORM}", headers=headers).get_data(as_text=True))
+            response = client.post(f"/f/{FORM}", data={**fields, **person(30 + n, purpose_newsletter="y")},
+                                   headers=headers)
+            statuses.append(response.status_code)
+            if response.status_code == 201:
+                links.append(response.get_json()["withdraw"]["*"])
+        if trusted:
+            assert statuses == [201, 201] and all(link.startswith("https://") for link in links)
+        else:
+            assert statuses == [201, 429] and links[0].startswith("http://")
