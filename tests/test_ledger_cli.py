@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from formkit.cli import cli
 from formkit.ledger.service import Ledger
 from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    CORE_END, T0, copy_database, execute, ledger, make_spec, submission,
+    CORE_END, SPEC_YAML, T0, copy_database, execute, ledger, make_spec, submission,
 )
 
 
@@ -73,12 +73,10 @@ def test_purge_dry_run_then_real(db):
     assert run("verify", "--db", db).exit_code == 0
 
 
-def test_purge_reads_specs(db, tmp_path, root):
+def test_purge_reads_specs(db, tmp_path):
     specs = tmp_path / "specs"
     specs.mkdir()
-    (specs / "eau.yaml").write_text((root / "tests" / "test_ledger_helpers.py").read_text()
-                                    .split('SPEC_YAML = """', 1)[1].split('"""', 1)[0]
-                                    .replace("election_end: 2027-05-09", "election_end: 2027-01-01"))
+    (specs / "eau.yaml").write_text(SPEC_YAML.replace("election_end: 2027-05-09", "election_end: 2027-01-01"))
     result = run("purge", "--db", db, "--specs", str(specs), "--today", "2027-07-03")
     assert result.exit_code == 0 and "1 contact(s) deleted" in result.output
 
