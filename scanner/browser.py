@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tempfile
+import threading
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +27,7 @@ from .model import PageStatus
 
 # Flags for a headless run on a server: no sandbox when run as root in a container, and no
 # background traffic of Chromium's own (updates, sync, metrics) that would pollute the requests.
+# (Headless mode, the DevTools port and a throwaway profile are added at launch.)
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -92,33 +97,134 @@ def chromium_path() -> str | None:
 
 
 class BrowserFetcher:
-    """One Chromium for the whole scan; one fresh context (no cookies) per page."""
+    """One Chromium for the whole scan; one fresh context (no cookies) per page.
+
+    We start Chromium ourselves and attach Playwright to it over the DevTools protocol, so that
+    we hold its process: a page whose script loops forever (after the load event, or in a submit
+    handler) blocks every DevTools call, and the only bound that always holds is a watchdog that
+    kills that process, ours, by its id. The page is then reported as ``timeout`` and a fresh
+    Chromium is started for the next one.
+    """
 
     def __init__(self, settings: Settings = DEFAULT_SETTINGS):
         self.settings = settings
-        path = chromium_path()
-        if path is None:
+        self._path = chromium_path()
+        if self._path is None:
             raise EngineUnavailable(
                 "The browser engine needs Chromium, which is not installed: install Debian's "
                 "chromium package (make system-deps) or set UNBUNDLE_CHROMIUM to its path, "
                 "or scan with --engine static.")
-        try:
-            from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright
 
-            self._pw = sync_playwright().start()
-            self._browser = self._pw.chromium.launch(
-                executable_path=path, headless=True, args=list(CHROMIUM_ARGS),
-                timeout=settings.deadline * 1000)
-        except Exception as exc:  # noqa: BLE001 - turned into one clear error for the CLI
-            raise EngineUnavailable(f"Chromium at {path} could not be started: {exc}") from exc
+        self._pw = sync_playwright().start()
+        self._proc: subprocess.Popen[str] | None = None
+        self._profile: str | None = None
+        self._browser: Any = None
+        self._killed = False
+        try:
+            self._launch()
+        except Exception:
+            self._pw.stop()
+            raise
+
+    # --- the Chromium process ---------------------------------------------------------------
+
+    def _launch(self) -> None:
+        self._profile = tempfile.mkdtemp(prefix="unbundle-chromium-")
+        args = [self._path, "--headless=new", "--remote-debugging-port=0",
+                f"--user-data-dir={self._profile}", *CHROMIUM_ARGS, "about:blank"]
+        try:
+            self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.PIPE, text=True, errors="replace")
+        except OSError as exc:
+            raise EngineUnavailable(f"Chromium at {self._path} could not be started: {exc}.") from exc
+        endpoint = self._endpoint(self._proc, time.monotonic() + max(self.settings.deadline, 20.0))
+        if endpoint is None:
+            self._stop_process()
+            raise EngineUnavailable(f"Chromium at {self._path} could not be started: it did not "
+                                    "open its DevTools endpoint in time.")
+        self._browser = self._pw.chromium.connect_over_cdp(endpoint, timeout=self.settings.deadline * 1000)
+        self._killed = False
+
+    @staticmethod
+    def _endpoint(proc: subprocess.Popen[str], deadline: float) -> str | None:
+        """Read Chromium's stderr until it prints its DevTools URL; keep draining it after."""
+        found: list[str] = []
+        ready = threading.Event()
+
+        def drain() -> None:
+            assert proc.stderr is not None
+            for line in proc.stderr:
+                if not found and "DevTools listening on " in line:
+                    found.append(line.split("DevTools listening on ", 1)[1].strip())
+                    ready.set()
+            ready.set()  # the process ended
+
+        threading.Thread(target=drain, daemon=True).start()
+        ready.wait(max(0.0, deadline - time.monotonic()))
+        return found[0] if found else None
+
+    def _kill(self) -> None:
+        """Watchdog: the page overran its time; end our Chromium (by its process id)."""
+        self._killed = True
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+
+    def _stop_process(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait(5)
+        self._proc = None
+        if self._profile:
+            shutil.rmtree(self._profile, ignore_errors=True)
+            self._profile = None
+
+    def _relaunch(self) -> None:
+        try:
+            self._browser.close()
+        except Exception:  # noqa: BLE001, S110 - it is already gone
+            pass
+        self._stop_process()
+        self._launch()
 
     def close(self) -> None:
         try:
-            self._browser.close()
+            if self._browser is not None:
+                self._browser.close()
+        except Exception:  # noqa: BLE001, S110 - closing what may already be gone
+            pass
         finally:
+            self._stop_process()
             self._pw.stop()
 
+    # --- one page ---------------------------------------------------------------------------
+
     def fetch(self, url: str) -> Fetched:
+        if self._killed or self._proc is None or self._proc.poll() is not None:
+            try:
+                self._relaunch()
+            except EngineUnavailable as exc:
+                return Fetched(url, PageStatus.FETCH_ERROR, final_url=url, error=str(exc))
+        budget = self.settings.deadline + self.settings.browser_wait + 5.0
+        watchdog = threading.Timer(budget, self._kill)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._render(url)
+        except Exception as exc:  # noqa: BLE001 - a page never raises out of a fetch
+            if self._killed:
+                return Fetched(url, PageStatus.TIMEOUT, final_url=url, error=(
+                    f"{url} kept the browser busy for more than {budget:g} s (a script that "
+                    "never ends); it was stopped."))
+            return _failed(Fetched(url, final_url=url), exc)
+        finally:
+            watchdog.cancel()
+
+    def _render(self, url: str) -> Fetched:
         fetched = Fetched(url, final_url=url)
         context = self._browser.new_context(user_agent=self.settings.user_agent,
                                             java_script_enabled=True, service_workers="block")
@@ -144,6 +250,8 @@ class BrowserFetcher:
             try:
                 response = page.goto(url, wait_until="load", timeout=self.settings.deadline * 1000)
             except Exception as exc:  # noqa: BLE001 - every navigation failure is a status
+                if self._killed:
+                    raise
                 return _failed(fetched, exc)
             if response is not None:
                 fetched.http_status = response.status
@@ -162,13 +270,16 @@ class BrowserFetcher:
                 # Let scripts build the page; a page that never goes quiet is cut off, not waited for.
                 page.wait_for_load_state("networkidle", timeout=self.settings.browser_wait * 1000)
             except Exception:  # noqa: BLE001, S110 - the DOM as it is now is what we judge
-                pass
+                if self._killed:
+                    raise
             html = page.content()
             probing = True
             page.on("dialog", lambda dialog: dialog.dismiss())  # alert() from a validator
             try:
                 fetched.submit_probes = page.evaluate(_PROBE_SUBMIT)
-            except Exception:  # noqa: BLE001, S110 - a page that breaks the probe is judged without it
+            except Exception:  # noqa: BLE001 - a page that breaks the probe is judged without it
+                if self._killed:
+                    raise
                 fetched.submit_probes = []
             fetched.requests = requests
             body = html.encode("utf-8")
@@ -182,7 +293,10 @@ class BrowserFetcher:
             fetched.bytes_read = min(len(body), self.settings.max_bytes)
             return fetched
         finally:
-            context.close()
+            try:
+                context.close()
+            except Exception:  # noqa: BLE001, S110 - the browser may have been stopped
+                pass
 
 
 def _failed(fetched: Fetched, exc: Exception) -> Fetched:

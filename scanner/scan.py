@@ -24,7 +24,9 @@ from html import unescape
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from . import __version__
-from .fetch import DEFAULT_SETTINGS, Fetched, Fetcher, Settings, StaticFetcher, target_url
+from .fetch import (
+    DEFAULT_SETTINGS, EngineUnavailable, Fetched, Fetcher, Settings, StaticFetcher, target_url,
+)
 from .model import Finding, FormModel, Link, Notice, PageModel, PageStatus
 from .trackers import find_trackers, matching_list, site_of
 
@@ -186,12 +188,16 @@ class Scanner:
             if (self.settings.engine == "auto" and not model.forms
                     and (model.script_urls or model.inline_scripts)):
                 # Script-built page: forms absent from the markup but scripts present.
-                rendered = self._browser_fetcher().fetch(url)
-                if rendered.readable:
-                    fetched = rendered
-                    model = self._extract(given, fetched)
+                try:
+                    rendered = self._browser_fetcher().fetch(url)
+                except EngineUnavailable as exc:
+                    model.notes.append(f"{given} may build its forms by script, but {exc}")
                 else:
-                    model.notes.append(f"The browser could not render {given}: {rendered.error}")
+                    if rendered.readable:
+                        fetched = rendered
+                        model = self._extract(given, fetched)
+                    else:
+                        model.notes.append(f"The browser could not render {given}: {rendered.error}")
             self._load_frames(model, fetched)
             self._load_notices(model)
             model.trackers = _dedupe(model.trackers + find_trackers(

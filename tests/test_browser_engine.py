@@ -195,3 +195,28 @@ def test_probed_box_becomes_bundled_consent(counting_site):
     form = next(f for f in result.pages[0].forms if f.selector and "adh" in f.selector)
     assert form.blocked_submit == ["lettre_info"]
     assert "bundled-consent" in {f.rule for f in result.findings if f.form == form.index}
+
+
+# --- hostile scripts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", [
+    "<script>setTimeout(function () { while (true) {} }, 200);</script>",  # after the load event
+    '<form onsubmit="while (true) {}"><input type="checkbox" name="a"><button>x</button></form>',  # in the probe
+])
+def test_a_script_that_never_ends_is_a_timeout_and_the_scan_goes_on(tmp_path, script):
+    from scanner.browser import BrowserFetcher
+
+    (tmp_path / "loop.html").write_text(f"<html><body><p>x</p>{script}</body></html>", encoding="utf-8")
+    (tmp_path / "ok.html").write_text(STATIC, encoding="utf-8")
+    settings = replace(SETTINGS, deadline=3.0, browser_wait=0.5)
+    fetcher = BrowserFetcher(settings)
+    try:
+        start = time.monotonic()
+        looped = fetcher.fetch((tmp_path / "loop.html").as_uri())
+        assert looped.status == PageStatus.TIMEOUT and "loop.html" in looped.error
+        assert time.monotonic() - start < 20
+        after = fetcher.fetch((tmp_path / "ok.html").as_uri())  # a fresh Chromium took over
+        assert after.status == PageStatus.OK and "<form" in after.html
+    finally:
+        fetcher.close()

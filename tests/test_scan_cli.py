@@ -217,3 +217,11 @@ def test_corpus_iframe_page_over_http(corpus_url):
     assert page.frames == [f"{corpus_url}/embed/petitionnez-eau.html"]
     assert any(f.frame for f in page.forms)
     assert "insecure-transport" not in rules_on(result, target)  # loopback is exempt
+
+
+def test_browser_engine_without_chromium_is_a_clean_error(site):
+    result = CliRunner().invoke(cli, ["scan", str(site / "good.html"), "--engine", "browser"],
+                                env={"UNBUNDLE_CHROMIUM": str(site / "no-such-chromium")})
+    assert result.exit_code == 1, result.output
+    assert "Chromium" in result.output and "could not be started" in result.output
+    assert "Traceback" not in result.output
