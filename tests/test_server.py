@@ -14,9 +14,11 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from formkit.cli import cli
+from formkit.server.wsgi import running_server
 
 from tests.server_support import (  # noqa: F401 - fixtures
     DOI_FORM, FORM, SMS_TOKEN, Visitor, app, app_config, client, ledger_of, live, person, runner,
@@ -39,7 +41,24 @@ def withdraw_links(html: str) -> list[str]:
     return re.findall(r'href="(http://[^"]+/u/[^"]+)"', html)
 
 
-def test_two_people_withdrawal_link_sms_stop_and_verify(app, live):
+@pytest.fixture
+def backend_app(tmp_path, ledger_url):
+    """The app on each ledger backend: SQLite, and PostgreSQL (a real server on loopback)."""
+    from formkit.server import create_app
+    from tests.server_support import make_config
+
+    app = create_app(make_config(tmp_path, UNBUNDLE_DB=ledger_url))
+    yield app
+    app.extensions["unbundle.ledger"].ledger.close()
+
+
+def test_two_people_withdrawal_link_sms_stop_and_verify(backend_app):
+    app = backend_app
+    with running_server(app) as live:
+        _scenario(app, live)
+
+
+def _scenario(app, live: str) -> None:
     visitor = Visitor(live)
     # Ana wants the newsletter and SMS; Bob wants the newsletter only.
     ana = visitor.submit(FORM, person(1, phone="06 12 34 56 78", purpose_newsletter="y", purpose_sms="y"))
