@@ -10,6 +10,7 @@ linked privacy or legal page. Rules judge the result and never see the DOM (STYL
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -46,6 +47,7 @@ _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PLACEHOLDER = re.compile(r"^[\s\-\u2013\u2014.…_*]*$|^[\s\-\u2013\u2014]*(choisi|choos|select|s[ée]lection|bitte|kies|maak een keuze|elige|seleccion|selezion|scegli|w[äa]hl|--)",
                           re.I)
 _SIMPLE_ID = re.compile(r"^[A-Za-z][\w-]*$")
+_TITLE_CLASS = re.compile(r"titre|title|heading", re.I)
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«\"(0-9])")
 _REQUIRED_LEGEND = re.compile(r"obligatoire|required|pflicht|verplicht|obligatori|obbligatori|mandatory", re.I)
@@ -97,6 +99,8 @@ class _Document:
         self.by_name: dict[str, list[Tag]] = {}
         self.order: dict[int, int] = {}
         self.handlers: list[Tag] = []
+        self.titles: list[Tag] = []
+        """Headings, and elements whose class says title (1990s layouts), in document order."""
         for position, el in enumerate(self.soup.descendants):
             if not isinstance(el, Tag):
                 continue
@@ -109,6 +113,8 @@ class _Document:
                 self.labels_for.setdefault(str(attrs["for"]), []).append(el)
             if "onsubmit" in attrs or "onclick" in attrs:
                 self.handlers.append(el)
+            if el.name in _HEADINGS or ("class" in attrs and _TITLE_CLASS.search(" ".join(_classes(el)))):
+                self.titles.append(el)
         self._hidden: dict[int, str] = {}
         self.used_strings: set[int] = set()
         base = next((b for b in self.tags("base") if b.get("href")), None)
@@ -125,27 +131,40 @@ class _Document:
 
     # -- visibility --------------------------------------------------------------------------
     def hidden_by(self, el: Tag) -> str:
-        """Why ``el`` is not displayed ("" when it is): its own attributes or an ancestor's."""
-        key = id(el)
-        if key in self._hidden:
-            return self._hidden[key]
-        reason = ""
+        """Why ``el`` is not displayed ("" when it is): its own attributes or an ancestor's.
+        Iterative, cached: hostile pages nest thousands of elements."""
+        chain: list[Tag] = []
+        node: Tag | None = el
+        inherited = ""
+        while isinstance(node, Tag) and node.name != "[document]":
+            cached = self._hidden.get(id(node))
+            if cached is not None:
+                inherited = cached
+                break
+            chain.append(node)
+            node = node.parent
+        for node in reversed(chain):
+            own = self._own_hiding(node)
+            # type=hidden hides the input itself, not what an input could contain.
+            reason = own or (inherited if inherited != "type=hidden" else "")
+            self._hidden[id(node)] = reason
+            inherited = reason
+        return self._hidden[id(el)]
+
+    @staticmethod
+    def _own_hiding(el: Tag) -> str:
         if el.name == "input" and str(el.get("type", "")).lower() == "hidden":
-            reason = "type=hidden"
-        elif el.has_attr("hidden"):
-            reason = "hidden"
-        elif _STYLE_HIDDEN.search(str(el.get("style", ""))):
-            reason = "display:none" if "display" in str(el.get("style", "")).lower() else "visibility:hidden"
-        elif _HIDDEN_CLASSES.intersection(_classes(el)):
-            reason = "class"
-        elif el.name in ("template",):
-            reason = "template"
-        elif isinstance(el.parent, Tag) and el.parent.name not in ("[document]", None):
-            reason = self.hidden_by(el.parent)
-            if reason == "type=hidden":
-                reason = ""
-        self._hidden[key] = reason
-        return reason
+            return "type=hidden"
+        if el.has_attr("hidden"):
+            return "hidden"
+        style = str(el.get("style", ""))
+        if style and _STYLE_HIDDEN.search(style):
+            return "display:none" if "display" in style.lower() else "visibility:hidden"
+        if _HIDDEN_CLASSES.intersection(_classes(el)):
+            return "class"
+        if el.name == "template":
+            return "template"
+        return ""
 
     # -- text --------------------------------------------------------------------------------
     def text(self, el: Tag, skip_labels: bool = False) -> str:
@@ -153,7 +172,12 @@ class _Document:
         return _clean(" ".join(self._strings(el, skip_labels)))
 
     def _strings(self, el: Tag, skip_labels: bool) -> Iterator[str]:
-        for child in el.children:
+        stack: list[Iterator] = [iter(el.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
@@ -161,11 +185,12 @@ class _Document:
             elif isinstance(child, Tag):
                 if child.name in _SKIP_TEXT or (skip_labels and child.name in ("label", "legend")):
                     continue
-                if self.hidden_by(child) and self.hidden_by(child) != "type=hidden":
+                hidden = self.hidden_by(child)
+                if hidden and hidden != "type=hidden":
                     continue
-                if child.name == "input" and str(child.get("type", "")).lower() in ("submit", "button"):
+                if child.name == "input":
                     continue
-                yield from self._strings(child, skip_labels)
+                stack.append(iter(child.children))
 
     def blocks(self, el: Tag) -> list[str]:
         """Text of ``el`` cut at block boundaries, leaving out labels, legends and the strings
@@ -179,26 +204,30 @@ class _Document:
                 out.append(text)
             current.clear()
 
-        def walk(node: Tag) -> None:
-            for child in node.children:
-                if isinstance(child, Comment):
-                    continue
-                if isinstance(child, NavigableString):
-                    if id(child) not in self.used_strings:
-                        current.append(str(child))
-                    continue
-                if not isinstance(child, Tag) or child.name in _SKIP_TEXT or child.name in ("label", "legend"):
-                    continue
-                if child.name == "input" or self.hidden_by(child):
-                    continue
-                block = child.name in _BLOCKS
-                if block:
-                    flush()
-                walk(child)
-                if block:
-                    flush()
-
-        walk(el)
+        # An explicit stack rather than recursion (hostile nesting); None marks a block's end.
+        stack: list[Iterator] = [iter(el.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            if child == "\x00block-end":
+                flush()
+                continue
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if id(child) not in self.used_strings:
+                    current.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP_TEXT or child.name in ("label", "legend"):
+                continue
+            if child.name == "input" or self.hidden_by(child):
+                continue
+            if child.name in _BLOCKS:
+                flush()
+                stack.append(iter(["\x00block-end"]))
+            stack.append(iter(child.children))
         flush()
         return out
 
@@ -220,8 +249,9 @@ def css_path(el: Tag) -> str:
             node = node.parent
             continue
         parent = node.parent
-        same = [s for s in parent.find_all(node.name, recursive=False)] if isinstance(parent, Tag) else [node]
-        parts.append(f"{node.name}:nth-of-type({same.index(node) + 1})" if len(same) > 1 else node.name)
+        same = [c for c in parent.children if isinstance(c, Tag) and c.name == node.name] if isinstance(parent, Tag) else [node]
+        position = next(i for i, c in enumerate(same) if c is node)  # identity: Tag == compares content
+        parts.append(f"{node.name}:nth-of-type({position + 1})" if len(same) > 1 else node.name)
         node = parent
     return " > ".join(reversed(parts))
 
@@ -283,9 +313,13 @@ def _neighbour_text(doc: _Document, el: Tag) -> str:
         if isinstance(sib, Tag):
             if sib.name in _CONTROL_TAGS or sib.name in _BLOCKS or sib.find(_CONTROL_TAGS):
                 break
+            if any(id(s) in doc.used_strings for s in sib.find_all(string=True)):
+                break  # the text of the box before this field ("[x] Newsletter <input>")
             collected.insert(0, doc.text(sib))
             strings.extend(sib.find_all(string=True))
         elif isinstance(sib, NavigableString) and not isinstance(sib, Comment):
+            if id(sib) in doc.used_strings:
+                break
             collected.insert(0, str(sib))
             strings.append(sib)
     text = _clean(" ".join(collected))
@@ -529,6 +563,15 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
     roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.tags("form") if f.find_parent("template") is None]
     orphan_roots: list[Tag] = []
     seen: set[int] = set()
+    submits: dict[int, bool] = {}  # ancestor -> holds a submitting button (memo: many fields share ancestors)
+
+    def holds_submitter(el: Tag) -> bool:
+        key = id(el)
+        if key not in submits:
+            submits[key] = any(_is_submitter(b) for b in el.find_all(["button", "input", "a", "div", "span"])
+                               if b.name in ("button", "input") or b.get("role") == "button")
+        return submits[key]
+
     for field in doc.tags(*_FIELD_TAGS):
         if field.find_parent("form") is not None or field.find_parent("template") is not None:
             continue
@@ -539,8 +582,7 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
         for ancestor in field.parents:
             if not isinstance(ancestor, Tag) or ancestor.name in ("body", "html", "[document]"):
                 break
-            if any(_is_submitter(b) for b in ancestor.find_all(["button", "input", "a", "div", "span"], limit=60)
-                   if b.name in ("button", "input") or b.get("role") == "button"):
+            if holds_submitter(ancestor):
                 if id(ancestor) not in seen:
                     seen.add(id(ancestor))
                     orphan_roots.append(ancestor)
@@ -624,14 +666,25 @@ def _preceding_text(doc: _Document, root: Tag) -> list[str]:
 
 
 def _heading(doc: _Document, root: Tag) -> str:
+    """Headings inside the form, then the nearest heading before it (or, in 1990s layouts, the
+    nearest element whose class says title)."""
     inside = [doc.text(h) for h in root.find_all(_HEADINGS)]
-    before = root.find_previous(_HEADINGS)
+    start = doc.order.get(id(root), 0)
+    positions = [doc.order[id(t)] for t in doc.titles]
+    index = bisect_left(positions, start) - 1
+    before = None
+    fallback = None
+    while index >= 0:
+        title = doc.titles[index]
+        if title.name in _HEADINGS:
+            before = title
+            break
+        if fallback is None:
+            fallback = title
+        index -= 1
     parts = inside + ([doc.text(before)] if before is not None else [])
-    if not parts:
-        # 1990s layouts mark titles with a class rather than a heading tag.
-        title = root.find_previous(class_=re.compile(r"titre|title|heading", re.I))
-        if title is not None:
-            parts.append(doc.text(title))
+    if not parts and fallback is not None:
+        parts.append(doc.text(fallback))
     return " | ".join(p for p in parts if p)
 
 

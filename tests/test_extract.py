@@ -163,3 +163,20 @@ def test_notice_text_reads_the_main_content_only() -> None:
       <footer>© Parti Exemple</footer></body></html>"""
     text = notice_text(html, URL)
     assert "Vos droits : accès, rectification." in text and "Parti Exemple" not in text and "var x" not in text
+
+
+def test_hostile_nesting_and_many_forms_stay_fast() -> None:
+    """Thousands of nested elements and hundreds of forms: no recursion error, no quadratic walk."""
+    import time
+
+    deep = "<div>" * 5000 + "<form><input type=email name=e><button>Go</button></form>" + "</div>" * 5000
+    many = "".join(f"<form><input type=email name=e{i}><button>Go</button></form>" for i in range(400))
+    start = time.perf_counter()
+    assert len(_page(deep).forms) == 1
+    assert len(_page(many).forms) == 400
+    assert time.perf_counter() - start < 5
+
+
+def test_a_box_text_is_not_reused_as_the_next_field_name() -> None:
+    page = _page("<form><input type=checkbox name=nl> Newsletter <input name=nom><button>Go</button></form>")
+    assert _control(page, "nl").label == "Newsletter" and _control(page, "nom").label == ""
