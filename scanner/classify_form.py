@@ -343,7 +343,9 @@ def _linked_notice(page: PageModel, link: Link | None, form: FormModel) -> Notic
 
 
 def _read_notice(form: FormModel, page: PageModel, controls: list[ControlReading]) -> NoticeReading:
-    inline_text = " ".join(form.small_print)
+    # The notice is the data-protection text near the form, not every sentence around it.
+    notice_sentences = [s for s in form.small_print if notice_facts(s).data_protection or notice_facts(s).withdrawal]
+    inline_text = " ".join(notice_sentences)
     # The boxes' own wording counts for withdrawal ("désinscription possible à tout moment").
     labels = " ".join(c.control.label for c in controls if c.control.visible)
     inline = notice_facts(inline_text)

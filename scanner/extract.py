@@ -648,6 +648,8 @@ def _preceding_text(doc: _Document, root: Tag) -> list[str]:
     """The one or two short blocks right above the form in the same box, up to the heading
     ("En signant, vous acceptez …" is sometimes written above the fields)."""
     blocks: list[str] = []
+    if not isinstance(root.parent, Tag) or root.parent.name in _SECTIONING:
+        return blocks  # above a form that sits directly in the page flow is the page's introduction
     for sib in root.previous_siblings:
         if len(blocks) >= 2:
             break
