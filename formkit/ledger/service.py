@@ -34,7 +34,6 @@ from . import chain
 from .db import UNAVAILABLE_ERRORS, make_engine, read_transaction, write_transaction
 from .models import ConsentEvent, Contact, ReceiptRow
 from .retention import FOREVER, core_retention, latest_spec, needed_until, purpose_expiry
-from .writer import ChainWriter
 from .receipts import consent_receipt, receipt_document, receipt_from_row
 from .records import (
     HOW, SOURCES, STATES, ConsentChoice, InvalidSubmission, LedgerError, LedgerUnavailable,
@@ -42,6 +41,7 @@ from .records import (
 )
 from .state import ACTIVE, ContactState, PurposeState, fold
 from .verify import verify_chain
+from .writer import ChainWriter
 
 __all__ = [
     "ConsentChoice", "Submission", "Receipt", "ReceiptPurpose", "VerifyProblem", "VerifyReport",
@@ -104,6 +104,11 @@ def normalise_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _mask_password(url: str) -> str:
+    """The URL as it may appear in messages and logs: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+
+
 def _identifier(value: str) -> tuple[str, str]:
     value = value.strip()
     if "@" in value:
@@ -126,16 +131,17 @@ class Ledger:
                  lock_timeout: float = 15.0) -> None:
         self.url = url or default_db_url()
         self.secret = secret
+        self.display_url = _mask_password(self.url)
         try:
             parsed = make_url(self.url)
             self.display_url = parsed.render_as_string(hide_password=True)
             self.engine: Engine = make_engine(self.url, lock_timeout=lock_timeout)
         except (exc.ArgumentError, exc.NoSuchModuleError, ValueError) as error:
-            raise LedgerError(f"Cannot use the database URL {self.url!r}: {error}. Give a "
+            raise LedgerError(f"Cannot use the database URL {self.display_url!r}: {error}. Give a "
                               "SQLAlchemy URL such as sqlite:///instance/unbundle.db or "
                               "postgresql+psycopg://user@host/dbname.") from None
         except OSError as error:
-            raise LedgerUnavailable(f"Cannot create the folder of {self.url!r}: {error}.") from None
+            raise LedgerUnavailable(f"Cannot create the folder of {self.display_url!r}: {error}.") from None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -149,7 +155,12 @@ class Ledger:
 
     @contextlib.contextmanager
     def _guard(self, what: str) -> Iterator[None]:
-        """Turn driver errors into LedgerUnavailable / LedgerError, without SQL or parameters."""
+        """Turn driver errors into LedgerUnavailable / LedgerError, without SQL or parameters.
+
+        Every write is one transaction, rolled back on any error: so "nothing was written".
+        """
+        reading = what.startswith(("reading", "exporting", "verifying"))
+        consequence = "Try again." if reading else "Nothing was written; try again."
         try:
             yield
         except UNAVAILABLE_ERRORS as error:
@@ -158,14 +169,14 @@ class Ledger:
                 raise LedgerError(f"The ledger at {self.display_url} has no schema yet ({reason}); "
                                   "start the server once or call Ledger.upgrade().") from None
             raise LedgerUnavailable(f"The ledger database at {self.display_url} is unavailable "
-                                    f"while {what} ({reason}). Nothing was written; try again.") from None
+                                    f"while {what} ({reason}). {consequence}") from None
         except exc.ProgrammingError as error:
             raise LedgerError(f"The ledger at {self.display_url} failed while {what} ({_reason(error)}); "
                               "is its schema up to date? Call Ledger.upgrade().") from None
         except exc.DBAPIError as error:
             # Refused by the database (constraint, trigger…): rolled back, so nothing was written.
-            raise LedgerError(f"The ledger database at {self.display_url} refused the change while "
-                              f"{what} ({_reason(error)}). Nothing was written.") from None
+            raise LedgerError(f"The ledger database at {self.display_url} failed while {what} "
+                              f"({_reason(error)}). {consequence}") from None
 
     def upgrade(self) -> None:
         """Create or migrate the schema (Alembic ``upgrade head``); safe to call at every start."""
