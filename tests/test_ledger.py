@@ -209,6 +209,8 @@ def test_invalid_submissions_are_refused_before_anything_is_written(ledger):
     with pytest.raises(InvalidSubmission, match="E.164") as info:
         ledger.record_submission(replace(good, data={**good.data, "phone": "06 12 34 56 78"}))
     assert "06 12" not in str(info.value)  # errors reach logs: no personal data in them
+    with pytest.raises(InvalidSubmission, match="no field religion"):
+        ledger.record_submission(replace(good, data={**good.data, "religion": "x"}))
     assert ledger.verify().events_checked == 0
 
 

@@ -267,6 +267,10 @@ class Ledger:
         unknown = set(sub.attestations) - {a.id for a in spec.attestations}
         if unknown:
             raise InvalidSubmission(f"form {spec.id!r} has no attestation {', '.join(sorted(unknown))}.")
+        extra = set(sub.data) - {f.name for f in spec.fields}
+        if extra:
+            # Data minimisation (art. 5(1)(c)): keep only what the form asked for.
+            raise InvalidSubmission(f"form {spec.id!r} asks for no field {', '.join(sorted(extra))}.")
         data = {k: v.strip() for k, v in sub.data.items() if isinstance(v, str) and v.strip()}
         if "email" in data:
             data["email"] = data["email"].lower()
