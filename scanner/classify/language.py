@@ -6,7 +6,7 @@ import re
 
 from .lexicons import LEXICONS
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")  # "e-mail" is one word, not Italian "e"
 
 
 def detect(norm: str) -> str | None:
