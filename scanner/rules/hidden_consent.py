@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..classify_form import PageReading
-from ..findings import on_control, purposes_text, quoted
+from ..findings import on_control, purposes_text
 from ..model import Finding
 from .rule import Family, Rule, Severity
 
