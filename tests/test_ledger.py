@@ -240,3 +240,14 @@ def test_migrations_ship_inside_the_package():
     folder = Path(formkit.ledger.__file__).parent / "migrations"
     assert (folder / "env.py").exists() and (folder / "script.py.mako").exists()
     assert list((folder / "versions").glob("0001_*.py"))
+
+
+def test_a_form_field_named_like_a_provenance_column_does_not_hide_it(ledger):
+    spec = make_spec(fields=[{"name": "email", "required": True},
+                             {"name": "source", "label": {"fr": "Source", "en": "Source"}}])
+    sub = submission(spec, "alice@example.org", {"newsletter"})
+    from dataclasses import replace
+
+    ledger.record_submission(replace(sub, data={"email": "alice@example.org", "source": "a friend"}), now=T0)
+    [row] = ledger.export(spec.id, "newsletter", today=dt.date(2026, 12, 2))
+    assert row["source"] == "hosted" and row["field_source"] == "a friend"

@@ -24,7 +24,7 @@ from ..cli_options import db_option, format_option, output_option
 from ..config import default_db_url, instance_dir
 from ..errors import UnbundleError
 from ..spec import load_specs
-from .service import Ledger, LedgerError
+from .service import PROVENANCE_KEYS, Ledger, LedgerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -159,8 +159,7 @@ def export(db: str | None, form_id: str, purpose_id: str, fmt: str, output: str 
 
 
 PERSONAL_FIRST = ("contact_id", "email", "phone", "first_name", "last_name")
-PROVENANCE = ("form_id", "form_version", "purpose_id", "channel", "consented_at", "confirmed_at",
-              "wording", "lang", "how", "source", "page_url", "receipt_id", "expires_on")
+PROVENANCE = PROVENANCE_KEYS[1:]
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

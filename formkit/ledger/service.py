@@ -72,6 +72,13 @@ _CONTACT_EVENTS = select(_EVENTS).where(
 ).order_by(_EVENTS.c.seq)
 
 
+PROVENANCE_KEYS = ("contact_id", "form_id", "form_version", "purpose_id", "channel", "consented_at",
+                   "confirmed_at", "wording", "lang", "how", "source", "page_url", "receipt_id",
+                   "expires_on")
+"""Export columns saying where a contact came from; a form field of the same name is exported as
+``field_<name>`` so that it never hides its provenance."""
+
+
 def _utc(now: dt.datetime | None) -> dt.datetime:
     if now is None:
         return dt.datetime.now(dt.UTC)
@@ -480,8 +487,9 @@ class Ledger:
                 continue  # erased or purged: no one left to contact
             g = eligible[contact_id].since
             confirmed = eligible[contact_id].confirmed_at
+            personal = {(f"field_{k}" if k in PROVENANCE_KEYS else k): v for k, v in contacts[contact_id].items()}
             rows.append({
-                "contact_id": contact_id, **contacts[contact_id],
+                "contact_id": contact_id, **personal,
                 "form_id": g["form_id"], "form_version": g["form_version"], "purpose_id": purpose_id,
                 "channel": g["channel"], "consented_at": g["occurred_at"].isoformat(),
                 "confirmed_at": confirmed.isoformat() if confirmed else "",
