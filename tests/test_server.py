@@ -158,7 +158,9 @@ def test_snippet_posted_from_elsewhere_is_recorded(app, live):
                           headers={"Origin": "https://camille2027.example"})
     assert response.status_code == 200 and "Merci" in response.text
     ledger = ledger_of(app)
-    assert emails(ledger.export(FORM, "newsletter")) == {"person5@example.org"}
+    rows = ledger.export(FORM, "newsletter")
+    assert emails(rows) == {"person5@example.org"}
+    assert rows[0]["source"] == "snippet" and rows[0]["page_url"].startswith("https://camille2027.example")
     ledger.close()
 
 

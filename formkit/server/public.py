@@ -165,7 +165,7 @@ def _submit(form_id: str, *, embed: bool) -> Response:
         choices=tuple(ConsentChoice(p.id, choices[p.id], p.text[lang]) for p in spec.purposes),
         attestations=tuple(attested(form)), notice_version=notice_version(spec, lang),
         source=ticket.source if ticket.source in ("hosted", "embed", "snippet") else source,
-        page_url=ticket.page_url or (public_url("public.page", form_id=spec.id) if ticket.source == "hosted" else ""),
+        page_url=ticket.page_url or _page_url(spec, ticket),
     )
     target = store().test_ledger() if test else ledger()
     try:
@@ -183,6 +183,14 @@ def _submit(form_id: str, *, embed: bool) -> Response:
     if receipt.pending_confirmation:
         send_confirmation(spec, receipt, submission.data.get("email"), test=test)
     return receipt_response(spec, receipt, test=test)
+
+
+def _page_url(spec: Spec, ticket: FormTicket) -> str:
+    """Where the form was: our own page, or for a snippet the page it was pasted on, as the
+    browser tells it on the POST (Referer, else Origin; usually just the site's origin)."""
+    if ticket.source == "snippet":
+        return request.referrer or request.headers.get("Origin", "")
+    return public_url("public.page", form_id=spec.id) if ticket.source == "hosted" else ""
 
 
 def _renewed(ticket: FormTicket) -> FormTicket:
