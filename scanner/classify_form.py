@@ -240,41 +240,35 @@ def _read_box(control: Control, core: CoreAction | None, lang: str | None) -> Co
                           on_by_default=control.checked and bool(purposes) and not meaning.opt_out, text=text)
 
 
-def _option_meaning(option: Option, lang: str | None) -> tuple[int, Meaning]:
-    meaning = classify(option.label, lang) if option.label else Meaning()
-    sign = polarity(option.label, lang)
-    if sign == 0 and (meaning.negated or meaning.opt_out):
-        sign = -1
-    return sign, meaning
-
-
 def _read_choice(control: Control, core: CoreAction | None, lang: str | None) -> ControlReading:
     """A radio group or select: the question may carry the purpose ("Möchten Sie per SMS
-    informiert werden?" Ja / Nein) or the options may ("Per E-Mail-Newsletter")."""
+    informiert werden?" Ja / Nein) or the options may ("Signer et recevoir la newsletter").
+    Each option is read with its question, so that "Per SMS" under "Wie möchten Sie informiert
+    werden?" carries the purpose and "Signer seulement" under "Je souhaite :" does not."""
     question = classify(control.label, lang) if control.label else Meaning()
-    purposes = set(optional_purposes(question, core))
+    purposes: set[Purpose] = set()
     refusable = False
     on = False
     texts = [control.label]
     for option in control.options:
-        sign, meaning = _option_meaning(option, lang)
-        option_purposes = optional_purposes(meaning, core) if sign >= 0 else frozenset()
-        if sign < 0:
-            refusable = True
-        purposes |= option_purposes
         placeholder = option.disabled or option.value == ""  # "— choisir —" chooses nothing (rules.md)
-        if option.selected and not placeholder:
-            if sign > 0 or (option_purposes and sign == 0):
-                on = True
-                texts.append(option.label)
-    if not control.required and control.kind == "select" and any(o.value == "" and not o.disabled for o in control.options):
-        refusable = True  # an optional select can be left on its empty choice
-    if not control.required and control.kind == "radio" and not control.checked:
-        refusable = True  # an optional radio group can be left untouched
+        sign = polarity(option.label, lang) if option.label else 0
+        together = classify(f"{control.label} : {option.label}" if control.label else option.label, lang)
+        alone = classify(option.label, lang) if option.label else Meaning()
+        if sign == 0 and (alone.negated or alone.opt_out):
+            sign = -1
+        carried = optional_purposes(together, core) if sign >= 0 else frozenset()
+        if not placeholder and (sign < 0 or not carried):
+            refusable = True  # choosing this option takes part without the purpose
+        purposes |= carried
+        if option.selected and not placeholder and carried:
+            on = True
+            texts.append(option.label)
+    if not control.required and not control.checked:
+        refusable = True  # an optional question left on nothing (or a placeholder) refuses
     frozen = frozenset(purposes)
-    merged = classify(" ".join(t for t in texts if t), lang) if texts else question
-    return ControlReading(control, question if question.purposes else merged, frozen,
-                          _matters(question, frozen, core), on_by_default=on and bool(frozen), refusable=refusable,
+    return ControlReading(control, question if question.purposes else classify(" ".join(texts), lang), frozen,
+                          _matters(question, frozen, core), on_by_default=on, refusable=refusable,
                           text=" — ".join(t for t in texts if t))
 
 

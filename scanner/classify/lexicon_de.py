@@ -107,7 +107,7 @@ NEUTRAL = (r"\b(anzahl|zahl) der (unterschriften|unterstutzer)\b",)
 UNTICK = (r"\bhakchen entfernen\b", r"\babwahlen\b", r"\bdeaktivieren\b")
 SITE_PREFERENCE = (r"\bangemeldet bleiben\b", r"\beingeloggt bleiben\b", r"\bangemeldet bleiben\b")
 YES = (r"^(ja|gerne|einverstanden|ok)\b",)
-NO = (r"^(nein|lieber nicht|keine|nicht|niemals)\b",)
+NO = (r"^(nein|lieber nicht|keine|nicht|niemals|spater|vielleicht spater)\b",)
 
 NOTICE_MARKERS = (r"\bdatenschutz", r"\bihre daten\b", r"\bihre angaben\b", r"\bpersonenbezogen", r"\bdsgvo\b", r"\bverantwortlich(e|er)?\b")
 NOTICE_CONTROLLER = (r"\bverantwortlich(e|er)? (ist|sind|im sinne|fur die (daten)?verarbeitung|stelle)\b", r"\bverantwortlich(e|er)?:",

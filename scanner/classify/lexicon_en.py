@@ -159,7 +159,7 @@ NEUTRAL = (r"\b(number|total|count) of (signatures|signatories|supporters|signer
 UNTICK = (r"\b(untick|uncheck|deselect)",)
 SITE_PREFERENCE = (r"\bremember me\b", r"\bkeep me (signed|logged) in\b", r"\bstay (signed|logged) in\b")
 YES = (r"^(yes|yeah|sure|ok|i agree|i do|count me in|please do)\b",)
-NO = (r"^(no|not now|never|none|no thanks|i do not|i don't|please don't|do not)\b",)
+NO = (r"^(no|not now|never|none|no thanks|i do not|i don't|please don't|do not|later|maybe later|not right now)\b",)
 
 NOTICE_MARKERS = (r"\bpersonal (data|information|details)\b", r"\byour data\b", r"\byour (personal )?(information|details)\b", r"\bgdpr\b", r"\bprivacy\b", r"\bdata protection\b",
                   r"\bico\b", r"\bdata controller\b", r"\binformation commissioner\b", r"\bprocess (your|the) (data|information)\b")

@@ -96,7 +96,7 @@ NEUTRAL = (r"\b(numero|total) de (firmas|firmantes|apoyos)\b",)
 UNTICK = (r"\bdesmarca", r"\bdesactiva")
 SITE_PREFERENCE = (r"\brecordarme\b", r"\bmantener la sesion\b", r"\brecuerdame\b")
 YES = (r"^(si|vale|de acuerdo|acepto)\b",)
-NO = (r"^(no|nunca|ninguno|ninguna)\b",)
+NO = (r"^(no|nunca|ninguno|ninguna|mas tarde|ahora no)\b",)
 
 NOTICE_MARKERS = (r"\bdatos personales\b", r"\b(tus|sus) datos\b", r"\brgpd\b", r"\bprivacidad\b", r"\bproteccion de datos\b", r"\baepd\b", r"\blopdgdd\b")
 NOTICE_CONTROLLER = (r"\bresponsable (del tratamiento|:)", r"\btratados por (?!nosotros\b)")

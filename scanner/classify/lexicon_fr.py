@@ -188,7 +188,7 @@ NEUTRAL = (r"\b(nombre|total|decompte|compte) (total )?(de|des) (signatures|sign
 UNTICK = (r"\bdecoch",)
 SITE_PREFERENCE = (r"\bse souvenir de moi\b", r"\brester connecte\b", r"\bmemoriser (mes|mon) (identifiants?|choix|informations)\b", r"\bsouvenir de moi\b")
 YES = (r"^(oui|d'accord|j'accepte|volontiers|avec plaisir|bien sur|ok)\b",)
-NO = (r"^(non|pas (pour|maintenant|interesse)|je refuse|jamais|aucune?|je ne souhaite pas|non merci|ne pas|sans)\b",)
+NO = (r"^(non|pas (pour|maintenant|interesse)|je refuse|jamais|aucune?|je ne souhaite pas|non merci|ne pas|sans|plus tard|pas pour le moment)\b",)
 
 NOTICE_MARKERS = (r"\bdonnees (personnelles|a caractere personnel|collectees|recueillies)\b", r"\bvos donnees\b", r"\bvos (informations|coordonnees) (personnelles|sont|seront)\b", r"\btes donnees\b", r"\brgpd\b", r"\bcnil\b",
                   r"\bvie privee\b", r"\bconfidentialite\b", r"\bprotection des donnees\b", r"\binformatique et libertes\b",

@@ -96,7 +96,7 @@ NEUTRAL = (r"\b(numero|totale) (delle|di) firme\b",)
 UNTICK = (r"\bdeseleziona", r"\btogli (la )?spunta\b")
 SITE_PREFERENCE = (r"\bricordami\b", r"\bresta collegato\b")
 YES = (r"^(si|certo|accetto|ok)\b",)
-NO = (r"^(no|mai|nessun[oa]?|non)\b",)
+NO = (r"^(no|mai|nessun[oa]?|non|piu tardi|non ora)\b",)
 
 NOTICE_MARKERS = (r"\bdati personali\b", r"\bprivacy\b", r"\bgdpr\b", r"\b(tuoi|suoi) dati\b", r"\btrattamento dei dati\b", r"\bgarante\b")
 NOTICE_CONTROLLER = (r"\btitolare del trattamento\b", r"\btrattati da (?!noi\b)")

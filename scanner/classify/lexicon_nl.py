@@ -102,7 +102,7 @@ NEUTRAL = (r"\b(enkel |alleen )?het aantal handtekeningen\b",)
 UNTICK = (r"\buitvinken\b", r"\bvink (dit vakje )?uit\b")
 SITE_PREFERENCE = (r"\bonthoud mij\b", r"\bingelogd blijven\b", r"\bonthoud mijn gegevens\b")
 YES = (r"^(ja|graag|akkoord|ok)\b",)
-NO = (r"^(nee|neen|liever niet|geen|nooit|niet)\b",)
+NO = (r"^(nee|neen|liever niet|geen|nooit|niet|later|misschien later)\b",)
 
 NOTICE_MARKERS = (r"\bprivacy", r"\bpersoonsgegevens\b", r"\b(je|uw) gegevens\b", r"\bavg\b", r"\bgdpr\b", r"\bgegevensbescherming", r"\bverwerkingsverantwoordelijke\b")
 NOTICE_CONTROLLER = (r"\bverwerkingsverantwoordelijke\b", r"\bverantwoordelijke (voor de verwerking)?\b", r"\bverwerkt door (?!ons\b)",
