@@ -114,3 +114,14 @@ def test_classifier_is_fast() -> None:
         classify(text)
     per_call = (time.perf_counter() - start) / len(texts)
     assert per_call < 0.001, f"{per_call * 1000:.2f} ms per call"
+
+
+def test_every_language_lexicon_defines_every_category() -> None:
+    """A lexicon that forgets a category would silently read that language worse."""
+    from scanner.classify.engine import _LIST_NAMES, _TABLE_NAMES
+    from scanner.classify.lexicons import LEXICONS
+
+    for code, module in LEXICONS.items():
+        missing = [name for name in (*_LIST_NAMES, *_TABLE_NAMES) if not getattr(module, name, None)]
+        assert not missing, f"lexicon_{code} lacks {missing}"
+        assert module.LANG == code and len(module.STOPWORDS) >= 20
