@@ -69,3 +69,32 @@ def test_every_rule_has_positive_and_negative_fixtures(rule: str) -> None:
 def test_fixtures_cover_several_languages() -> None:
     langs = {re.search(r'<html lang="(\w\w)', p.read_text(encoding="utf-8")).group(1) for p in _fixtures()}
     assert {"fr", "en", "de", "nl", "es", "it"} <= langs
+
+
+def test_precedence_pass_enforces_rules_md() -> None:
+    """hidden beats prechecked on one control, bundled beats implied on one control, and no
+    notice at all subsumes missing-controller and missing-rights-info (rules.md)."""
+    from scanner.judge import apply_precedence
+    from scanner.model import Evidence, Finding
+
+    def f(rule: str, form: int = 0, selector: str = "#x") -> Finding:
+        return Finding(rule, "error", "p", form, "m", "b", Evidence(selector=selector))
+
+    kept = apply_precedence([f("hidden-consent"), f("prechecked-consent"), f("prechecked-consent", selector="#y"),
+                             f("bundled-consent", selector="#z"), f("implied-consent", selector="#z"),
+                             f("missing-privacy-notice", form=1), f("missing-controller", form=1),
+                             f("missing-rights-info", form=1), f("missing-controller", form=2)])
+    assert [(k.rule, k.form, k.evidence.selector) for k in kept] == [
+        ("hidden-consent", 0, "#x"), ("prechecked-consent", 0, "#y"), ("bundled-consent", 0, "#z"),
+        ("missing-privacy-notice", 1, "#x"), ("missing-controller", 2, "#x")]
+
+
+def test_findings_carry_catalog_severity_basis_and_evidence() -> None:
+    path = FIXTURES / "prechecked-consent" / "fr-checked-newsletter.html"
+    url = f"{BASE}/x.html"
+    result = scan([url], Settings(depth=0, delay=0), fetcher=FakeFetcher({url: path.read_text(encoding="utf-8")}))
+    [finding] = result.findings
+    rule = RULES["prechecked-consent"]
+    assert (finding.severity, finding.basis, finding.page, finding.form) == (rule.severity, rule.basis, url, 0)
+    assert finding.evidence.selector and "checked" in finding.evidence.html and "actualités" in finding.evidence.text
+    assert "ticked by default" in finding.message
