@@ -56,6 +56,13 @@ _REQUIRED_LEGEND = re.compile(r"obligatoire|required|pflicht|verplicht|obligator
 _UNCHECKED_TEST = re.compile(
     r"""!\s*(?:[\w$]+\.)*(?:elements\s*\[\s*['"](?P<a>[^'"]+)['"]\s*\]|getElementById\(\s*['"](?P<c>[^'"]+)['"]\s*\)"""
     r"""|querySelector\(\s*['"][^'"]*?name\s*=\s*["']?(?P<d>[\w\[\]-]+)["']?\s*\]\s*['"]\s*\)|(?P<b>[A-Za-z_$][\w$]*))\.checked\b""")
+# A box ticked by a script as the page loads is pre-checked (rules.md); one ticked in answer to
+# the person's click ("tout cocher") is not. These find load-time assignments in inline scripts.
+_SCRIPT_TICK = re.compile(
+    r"""(?:getElementById\(\s*['"](?P<id>[^'"]+)['"]\s*\)|querySelector\(\s*['"](?:#(?P<qid>[\w-]+)|[^'"]*?name\s*=\s*["']?(?P<qname>[\w\[\]-]+)["']?\s*\])['"]\s*\)"""
+    r"""|\$\(\s*['"](?:#(?P<jid>[\w-]+)|[^'"]*?name\s*=\s*["']?(?P<jname>[\w\[\]-]+)["']?\s*\])['"]\s*\))"""
+    r"""\s*(?:\.checked\s*=\s*(?:true|!0|1)\b|\.prop\(\s*['"]checked['"]\s*,\s*true\s*\)|\.attr\(\s*['"]checked['"]|\.setAttribute\(\s*['"]checked['"])""")
+_USER_EVENT = re.compile(r"""(?:addEventListener\(\s*['"](?:click|change|input)['"]|\.on(?:click|change)\s*=|\.(?:click|change|on)\(\s*(?:['"](?:click|change)['"]|function))""")
 _REFUSE = re.compile(r"return\s+false|preventDefault\s*\(|stopPropagation\s*\(")
 _PRELOAD_RELS = frozenset(("preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload"))
 
@@ -117,9 +124,30 @@ class _Document:
                 self.titles.append(el)
         self._hidden: dict[int, str] = {}
         self.used_strings: set[int] = set()
+        self.ticked_ids, self.ticked_names = self._ticked_by_script()
         base = next((b for b in self.tags("base") if b.get("href")), None)
         if base is not None:
             self.base = _absolute(url, str(base["href"])) or url
+
+    def _ticked_by_script(self) -> tuple[set[str], set[str]]:
+        """Ids and names of boxes that inline scripts tick as the page loads; an assignment that
+        follows a click or change listener in the script answers the person, so it is left out."""
+        ids: set[str] = set()
+        names: set[str] = set()
+        for script in self.by_name.get("script", []):
+            if script.get("src"):
+                continue
+            text = script.get_text()
+            if "checked" not in text:
+                continue
+            for match in _SCRIPT_TICK.finditer(text):
+                if _USER_EVENT.search(text, max(0, match.start() - 600), match.start()):
+                    continue
+                if match["id"] or match["qid"] or match["jid"]:
+                    ids.add(match["id"] or match["qid"] or match["jid"])
+                if match["qname"] or match["jname"]:
+                    names.add(match["qname"] or match["jname"])
+        return ids, names
 
     def tags(self, *names: str) -> list[Tag]:
         """Elements with these tag names, in document order."""
@@ -474,7 +502,8 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
         name=str(el.get("name", "")),
         value=str(el.get("value", "")) if el.name != "textarea" else _clean(el.get_text()),
         label=label,
-        checked=(str(el.get("aria-checked", "")).lower() == "true" if role else el.has_attr("checked"))
+        checked=(str(el.get("aria-checked", "")).lower() == "true" if role else el.has_attr("checked")
+                 or str(el.get("id", "")) in doc.ticked_ids or str(el.get("name", "")) in doc.ticked_names)
         if kind in ("checkbox", "radio") else False,
         visible=not hidden,
         hidden_by=hidden,
