@@ -126,13 +126,13 @@ def _words(control: Control) -> str:
 
 
 def _is_personal(control: Control) -> bool:
-    if not control.visible or control.kind not in _DATA_KINDS and control.kind != "select":
+    if not control.visible or control.kind not in _DATA_KINDS:
         return False
     if control.kind in ("email", "tel"):
         return True
     if control.input_type in ("password", "search", "number", "url"):
         return False
-    return bool(_PERSONAL.search(_words(control))) and control.kind != "select"
+    return bool(_PERSONAL.search(_words(control)))
 
 
 def _scope(form: FormModel) -> tuple[bool, bool, str]:
@@ -187,9 +187,9 @@ def _core_action(form: FormModel, page: PageModel) -> CoreAction:
         return CoreAction.CONTACT
     if not scores:
         data = [c for c in form.controls if c.visible and c.kind in _DATA_KINDS]
-        if newsletter or (len(data) == 1 and data[0].kind == "email"):
+        if len(data) == 1 and data[0].kind == "email":
             return CoreAction.NEWSLETTER  # a lone e-mail box with no other purpose is a sign-up for news
-        return CoreAction.SPONSORSHIP
+        return CoreAction.SPONSORSHIP  # support is the generic sign-up of a campaign page
     return max(scores.items(), key=lambda item: item[1])[0]
 
 
