@@ -60,6 +60,9 @@ class Settings:
     """static | browser | auto."""
     browser_wait: float = 3.0
     """Browser engine: seconds to let scripts run after the load event."""
+    analysis_timeout: float = 60.0
+    """Seconds to analyse one page once fetched (extraction, judging, its notices and iframes):
+    a pathological page (tens of thousands of forms) is reported as ``timeout``, not waited for."""
     block_remote: bool = False
     """Browser engine: refuse requests to non-loopback hosts (tests; an offline check of a
     local copy). The requests are still recorded, so trackers are still found."""

@@ -15,9 +15,12 @@ Every failure becomes a page status or a note; nothing a page contains can raise
 from __future__ import annotations
 
 import re
+import signal
 import sys
+import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import unescape
@@ -43,6 +46,51 @@ _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\
 _ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _BASE = re.compile(r"<base\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _NOT_PAGES = re.compile(r"\.(?:pdf|jpe?g|png|gif|svg|webp|zip|docx?|xlsx?|mp[34]|css|js|ics)$", re.I)
+
+
+class AnalysisTimeout(BaseException):
+    """Raised by the analysis budget's alarm. A BaseException, so that the ``except Exception``
+    of a fetcher cannot swallow it on its way out of the page."""
+
+
+class _AnalysisBudget:
+    """Bound the time spent analysing one page (parsing, extraction, judging, notices, frames).
+
+    Python cannot stop a function from another thread, so this uses the process's real-time
+    timer (SIGALRM), available on the main thread of a Unix process, which is where the command
+    line runs. Elsewhere (another thread, Windows) it is a no-op and only the fetch bounds hold.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = (seconds > 0 and hasattr(signal, "setitimer")
+                       and threading.current_thread() is threading.main_thread())
+        self._previous: object = None
+
+    def _alarm(self, signum: int, frame: object) -> None:
+        raise AnalysisTimeout
+
+    def __enter__(self) -> _AnalysisBudget:
+        if self.active:
+            self._previous = signal.signal(signal.SIGALRM, self._alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        if not self.active:
+            yield
+            return
+        remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
 
 
 @dataclass
@@ -183,26 +231,34 @@ class Scanner:
                          bytes_read=fetched.bytes_read)
         if not fetched.readable:
             return page, [], fetched
+        budget = _AnalysisBudget(self.settings.analysis_timeout)
         try:
-            model = self._extract(given, fetched)
-            if (self.settings.engine == "auto" and not model.forms
-                    and (model.script_urls or model.inline_scripts)):
-                # Script-built page: forms absent from the markup but scripts present.
-                try:
-                    rendered = self._browser_fetcher().fetch(url)
-                except EngineUnavailable as exc:
-                    model.notes.append(f"{given} may build its forms by script, but {exc}")
-                else:
-                    if rendered.readable:
+            with budget:
+                model = self._extract(given, fetched)
+                if (self.settings.engine == "auto" and not model.forms
+                        and (model.script_urls or model.inline_scripts)):
+                    # Script-built page: forms absent from the markup but scripts present.
+                    with budget.paused():  # the browser has its own watchdog
+                        try:
+                            rendered: Fetched | None = self._browser_fetcher().fetch(url)
+                        except EngineUnavailable as exc:
+                            rendered = None
+                            model.notes.append(f"{given} may build its forms by script, but {exc}")
+                    if rendered is not None and rendered.readable:
                         fetched = rendered
                         model = self._extract(given, fetched)
-                    else:
+                    elif rendered is not None:
                         model.notes.append(f"The browser could not render {given}: {rendered.error}")
-            self._load_frames(model, fetched)
-            self._load_notices(model)
-            model.trackers = _dedupe(model.trackers + find_trackers(
-                model.final_url, model.script_urls, model.inline_scripts))
-            findings = list(self.judge.judge(model))
+                self._load_frames(model, fetched)
+                self._load_notices(model)
+                model.trackers = _dedupe(model.trackers + find_trackers(
+                    model.final_url, model.script_urls, model.inline_scripts))
+                findings = list(self.judge.judge(model))
+        except AnalysisTimeout:
+            page.status = PageStatus.TIMEOUT
+            page.error = (f"{given} took longer than {self.settings.analysis_timeout:g} s to analyse "
+                          "(a pathological page); it was not judged.")
+            return page, [], fetched
         except ImportError:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the scan (module doc)

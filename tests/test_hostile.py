@@ -128,3 +128,20 @@ def test_scan_reports_every_hostile_page_and_goes_on(base):
     }
     malformed = result.pages[0]
     assert not malformed.error, malformed.error  # parsed, not an internal error
+
+
+def test_pathological_page_is_cut_off_by_the_analysis_budget():
+    """Thousands of forms make extraction slow (selectors are computed per control): the page
+    is reported as a timeout within the budget and the next page is still judged."""
+    pytest.importorskip("scanner.judge")
+    from scanner.fetch import FakeFetcher
+
+    forms = "".join(f'<form action="/f{i}"><input type="email" name="e"><button>Go</button></form>'
+                    for i in range(6000))
+    pages = {"https://a.example/forms": f"<html><body>{forms}</body></html>",
+             "https://a.example/ok": "<html><body><p>ok</p></body></html>"}
+    start = time.monotonic()
+    result = scan(list(pages), replace(SETTINGS, analysis_timeout=2.0), fetcher=FakeFetcher(pages))
+    assert time.monotonic() - start < 10
+    assert [p.status for p in result.pages] == [PageStatus.TIMEOUT, PageStatus.OK]
+    assert "took longer than 2 s to analyse" in result.pages[0].error
