@@ -23,7 +23,7 @@ PURPOSES = {
         + _NEWS, r"\bkeep (me|you|them) (informed|updated|posted|in the loop|up to date|in touch)\b",
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",
-        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\bmailing list\b", r"\bmarketing\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
+        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\b(like|love|want|wish|happy|keen) to hear (more )?(from|about)\b", r"\bmailing list\b", r"\bmarketing\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
         r"\bopt[ -]?in to (e-?mails?|texts?|updates|marketing|news)",
         r"\bcommunications?\b", r"\bpolitical (messages|campaigning|material)\b", r"\bcampaigning (e-?mails|messages|material)\b",
         r"\bnews (and|&) (updates|campaigns|events|information)\b", r"\b(latest|campaign|party) news\b",
@@ -40,7 +40,8 @@ PURPOSES = {
     Purpose.PUBLICATION: (
         r"\b(publish|display|show|list|print|feature)(ing)? (my|your) (name|signature|comment|support|photo)",
         r"\b(my|your) (name|signature|comment|support)( and (my|your) [a-z]+)? (may|can|will|might) (appear|be (published|displayed|shown|listed|made public))",
-        r"\bpublic (list|wall|map) of (supporters|signatories|signers)\b", r"\bpublicly (listed|displayed|shown)\b", r"\bmade public\b",
+        r"\bpublic (list|wall|map) of (supporters|signatories|signers)\b",
+        r"\b(my|your) (name|signature|comment)( and (my|your) [a-z]+)? (being|to be|is|will be) (published|displayed|shown|listed|made public)\b", r"\bpublicly (listed|displayed|shown)\b", r"\bmade public\b",
     ),
     Purpose.FUNDRAISING: (
         r"\bfundrais\w*\b", r"\bdonation (requests|appeals|asks)\b", r"\b(asks?|asked|requests?|appeals?|ask me|ask you) (me |you )?(to|for) (donate|donations|money|financial support)",
@@ -127,7 +128,7 @@ OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would n
            r"\bunless you (object|opt out|tell us otherwise|untick)\b", r"\bno,? i (do not|don't)\b", r"\bdo not (send|contact|email) me\b",
            r"\bplease don't\b", r"\bi object to\b")
 ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registering|donating|continuing|filling|completing|sending|"
-            r"taking (part|action|the pledge)|pledging|supporting|sharing|giving|becoming|entering|providing|using) ",
+            r"taking (part|action|the pledge)|pledging|supporting|sharing|giving|becoming|entering|providing|using)\b",
             r"\b(you|i)('ll| will) (receive|get|be (added|subscribed|signed up|kept|contacted|sent|emailed|texted|called|updated))",
             r"\byou (agree|consent) (to|that)\b", r"\byou accept (that|to)\b",
             r"\b(signing|joining|registering|donating|submitting)( this form| the petition)? (means|constitutes|includes|implies)\b",

@@ -29,7 +29,8 @@ PURPOSES = {
         r"\bcommunications?\b(?! (de|des) (vos|mes|ses|leurs|ces) (donnees|coordonnees))",
         r"\b(tenir|tenu|tenue|tenus|rester|etre) (au courant|informes?)\b", r"\binformes? (de|des) (la suite|suites|prochaines?|nos|l'actualite|actions)",
         r"\b(etre|d'etre|me|vous|te) (re)?contacte?s?\b(?! (au sujet|pour repondre|concernant) (de )?(votre|ma|ta))",
-        r"\b(etre|d'etre) (appele|sollicite)s?\b",
+        r"\b(etre|d'etre) (re)?(appele|rappele|sollicite|contacte)s?\b(?! (pour|afin de recevoir) (des |un |faire un )?dons?)",
+        r"\b(tenez|tiens|tenir)-(moi|nous) (au courant|informes?)\b", r"\bau courant (de|des|du) (la|nos|vos|prochaine?s?|actions|suites?)\b",
         r"\brecevoir (de |des |les |nos |vos |leurs |ses |un |une |la |le |regulierement )?(par [a-z-]+ )?" + _NEWS,
         r"\b(envoi|envoyer|adresser|transmettre)( de| d'| des| la| le| les| nos| notre| vos| un| une)? ?"
         r"(la lettre|newsletters?|informations?|actualites|communications?|invitations|nouvelles)",
@@ -39,7 +40,7 @@ PURPOSES = {
     ),
     Purpose.SHARING: (
         r"\bpartenaires?\b", r"\btiers\b",
-        r"\b(vendu|vendue|vendues|vendus|vendre|vendons|vendrons|revend\w*|louees?|loues|louer|louons|cedees?|cedes|ceder|cedons|cession|echangees?|echanger|commercialis\w*)\b",
+        r"\b(vendu|vendue|vendues|vendus|vendre|vendons|vendrons|vendra|vendront|revend\w*|louees?|loues|louer|louons|louerons|cedees?|cedes|ceder|cedons|cederons|cedera|cederont|cession|echangees?|echanger|commercialis\w*)\b",
         r"\b(transmi(s|se|ses)|transmettre|transmission|communiquee?s?|partagee?s?|partager|transferee?s?|fournies?|confiees?)"
         r"(?: [a-z']+){0,3} (a|aux|avec) (d'autres|des|nos|les|l'|la|le|une?|certaine?s?|toute?s?)? ?"
         r"(organisations?|associations?|partis?|syndicats?|entreprises?|societes?|candidat\w*|mouvements?|structures?|collectifs?|organismes?|allies|amis|medias?|listes?|ong)\b",
@@ -67,7 +68,7 @@ CHANNELS = {
     Channel.EMAIL: (r"\be-?mails?\b", r"\bmails?\b", r"\bcourriels?\b", r"\bcourriers? electroniques?\b", r"\bvoie electronique\b",
                     r"\bmessagerie electronique\b"),
     Channel.SMS: (r"\bsms\b", r"\btextos?\b", r"\bmessages? textes?\b", r"\bmms\b"),
-    Channel.PHONE: (r"\btelephon(e|ique|iquement)\b", r"\bappels? telephoniques?\b", r"\b(etre|d'etre|m'|vous) appelee?s?\b",
+    Channel.PHONE: (r"\btelephon(e|ique|iquement)\b", r"\bappels? telephoniques?\b", r"\b(etre|d'etre|m'|vous) r?appelee?s?\b",
                     r"\bphoning\b"),
     Channel.POST: (r"\bcourriers? postal\b", r"\bcourriers? postaux\b", r"\bvoie postale\b", r"\bpar la poste\b",
                    r"\bcourriers?\b(?! electroniques?)", r"\bpostal(e|es)?\b(?! code)"),
