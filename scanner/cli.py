@@ -74,8 +74,10 @@ def scan(targets: tuple[str, ...], fmt: str, output: str | None, depth: int, max
     """
     settings = replace(DEFAULT_SETTINGS, depth=depth, max_pages=max_pages, engine=engine,
                        timeout=timeout, deadline=max(DEFAULT_SETTINGS.deadline, timeout * 3))
+    # Progress on a terminal only, on stderr, so that redirected reports stay clean.
+    log = (lambda message: click.echo(message, err=True)) if sys.stderr.isatty() else None
     try:
-        result = run_scan(list(targets), settings)
+        result = run_scan(list(targets), settings, log=log)
     except ScanError as exc:
         raise click.ClickException(str(exc)) from None
     to_terminal = output is None
