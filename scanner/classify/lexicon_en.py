@@ -24,7 +24,7 @@ PURPOSES = {
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",
         r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\b(like|love|want|wish|happy|keen) to hear (more )?(from|about)\b", r"\bmailing list\b", r"\bmarketing\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
-        r"\bopt[ -]?in to (e-?mails?|texts?|updates|marketing|news)",
+        r"\bopt[ -]?in to (e-?mails?|texts?|updates|marketing|news)", r"\b(whatsapp|telegram|signal) (group|channel|list|community)\b",
         r"\bcommunications?\b", r"\bpolitical (messages|campaigning|material)\b", r"\bcampaigning (e-?mails|messages|material)\b",
         r"\bnews (and|&) (updates|campaigns|events|information)\b", r"\b(latest|campaign|party) news\b",
         r"\binvit(ed|ations?) to (our |future )?(events|meetings|actions)\b", r"\bstay (informed|updated|in touch|up to date)\b",
@@ -36,6 +36,7 @@ PURPOSES = {
         r"(my|your|their|the|these)? ?(data|details|information|contact details|personal data|name|email address)? ?(with|to) "
         r"(any |other |allied |like-minded |sister |friendly |selected |carefully |trusted |third )*(organi[sz]ations?|groups|campaigns|charities|parties|companies|candidates|causes)\b",
         r"\b(like-minded|allied|sister|friendly|selected) (organi[sz]ations?|groups|campaigns|charities|parties|causes)\b",
+        r"\b(shared?|pass(ed)?|given|disclosed|transferred|handed) ([a-z-]+ ){0,6}(with|to) (other|external|outside) ([a-z-]+ )?(organi[sz]ations|groups|campaigns|charities|parties|companies|causes)\b",
     ),
     Purpose.PUBLICATION: (
         r"\b(publish|display|show|list|print|feature)(ing)? (my|your) (name|signature|comment|support|photo)",

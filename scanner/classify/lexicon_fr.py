@@ -17,7 +17,7 @@ STOPWORDS = frozenset(
 
 _NEWS = (r"(news ?letters?|infolettres?|lettres? d'(information|info|actualite)s?|lettres? (mensuelle|hebdomadaire)s?"
          r"|actualites|nouvelles|infos|informations|communications?|messages?|e-?mails?|courriels?|sms|textos?"
-         r"|invitations?|propositions?|sollicitations?|alertes?|appels? telephoniques?|courriers?|publications?|newsletters?)")
+         r"|invitations?|propositions?|sollicitations?|alertes?|appels? telephoniques?|courriers?|publications?|newsletters?|comptes? rendus?|bulletins?|journal|magazine)")
 
 PURPOSES = {
     Purpose.COMMUNICATION: (
@@ -30,7 +30,9 @@ PURPOSES = {
         r"\b(tenir|tenu|tenue|tenus|rester|etre) (au courant|informes?)\b", r"\binformes? (de|des) (la suite|suites|prochaines?|nos|l'actualite|actions)",
         r"\b(etre|d'etre|me|vous|te) (re)?contacte?s?\b(?! (au sujet|pour repondre|concernant) (de )?(votre|ma|ta))",
         r"\b(etre|d'etre) (re)?(appele|rappele|sollicite|contacte)s?\b(?! (pour|afin de recevoir) (des |un |faire un )?dons?)",
-        r"\b(tenez|tiens|tenir)-(moi|nous) (au courant|informes?)\b", r"\bau courant (de|des|du) (la|nos|vos|prochaine?s?|actions|suites?)\b",
+        r"\b(tenez|tiens|tenir)-(moi|nous) (au courant|informes?)\b", r"\brecevoir par (e-?mail|courriel|sms|courrier|telephone|whatsapp|telegram)\b",
+        r"\b(me|vous|te|nous) (re)?contacter\b(?! (au sujet de|pour repondre a|concernant|a propos de) (votre|ma|ta|mon|ton|vos|mes) )",
+        r"\b(groupe|boucle|canal|liste|fil) (whatsapp|telegram|signal)\b", r"\bcomptes? rendus?\b(?= .{0,40}\b(recevoir|envoi|e-?mail))", r"\bau courant (de|des|du) (la|nos|vos|prochaine?s?|actions|suites?)\b",
         r"\brecevoir (de |des |les |nos |vos |leurs |ses |un |une |la |le |regulierement )?(par [a-z-]+ )?" + _NEWS,
         r"\b(envoi|envoyer|adresser|transmettre)( de| d'| des| la| le| les| nos| notre| vos| un| une)? ?"
         r"(la lettre|newsletters?|informations?|actualites|communications?|invitations|nouvelles)",
@@ -176,7 +178,8 @@ CORE_MESSAGES = (r"\b(e-?mails?|courriels?|messages?|sms|liens?|codes?) de (conf
                  r"\b(vous|te|me) recontacter (au sujet de|pour|concernant) (votre|ta|ma) (demande|message|candidature|proposition)",
                  r"\brappels? (de|pour|avant|la veille de) (l'evenement|la reunion|le meeting|la rencontre)",
                  r"\b(votre|ta) (convocation|carte d'adherent|billet)\b", r"\b(informations?|details?) pratiques?\b",
-                 r"\b(appel|renouvellement) (de|a) (la |votre )?cotisation\b")
+                 r"\b(appel|renouvellement) (de|a) (la |votre )?cotisation\b",
+                 r"\b(au sujet de|concernant|a propos de) (votre|ta) (demande|adhesion|don|inscription|message|question|candidature)")
 TRANSFER = (r"\b(transmi(s|se|ses)?|transmettre|transmettons|transmission|communiquee?s?|partagee?s?|partager|cedee?s?|transferee?s?|fournie?s?|confiee?s?|mises? a disposition|mises? en relation|accessibles?)\b",)
 CORE_SHARING = (r"\bequipes? (locales?|de campagne|militantes?|de terrain|du candidat|de la candidate)\b",
                 r"\bcomites? (locaux|locale?s?|de soutien|de quartier|departementaux)\b",

@@ -16,7 +16,7 @@ PURPOSES = {
     Purpose.COMMUNICATION: (
         r"\bnewsletter\b", r"\bnotizie\b", r"\baggiornamenti\b", r"\bcomunicazioni\b", r"\bnovita\b",
         r"\bricevere (e-?mail|email|messaggi|sms|informazioni|aggiornamenti|comunicazioni|inviti|notizie|chiamate)", r"\bessere contattat[oaie]\b",
-        r"\btener(mi|ti|la|vi)? informat[oaie]\b", r"\binformazioni (sulla|sulle|sul|sui|riguardo) (campagna|nostre|nostri|iniziative|attivita)",
+        r"\btener(mi|ti|la|vi)? informat[oaie]\b", r"\bessere (tenut[oaie] )?informat[oaie]\b", r"\binformazioni (sulla|sulle|sul|sui|riguardo) (campagna|nostre|nostri|iniziative|attivita)",
         r"\bmateriale (informativo|elettorale|promozionale)\b", r"\bpropaganda\b", r"\bmarketing\b", r"\bmailing list\b", r"\blista di distribuzione\b",
     ),
     Purpose.SHARING: (r"\bpartner\b", r"\bterz[ie]\b", r"\b(vendere|venduti|vendiamo|cedere|ceduti|cessione|noleggiare)\b", r"\baltre organizzazioni\b",

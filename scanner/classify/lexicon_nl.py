@@ -85,6 +85,8 @@ OPT_OUT = (r"\b(als|indien|wanneer) (u|je|jij) (geen|niet)\b", r"\bik (wil|wens)
            r"\b(aanvinken|aan te vinken|vink).{0,60}\b(geen|niet)\b.{0,40}\b(wilt|wenst)\b", r"\bnee,? ik\b")
 ENTAILED = (r"\bdoor (te ondertekenen|te tekenen|dit formulier|te verzenden|je in te schrijven|u in te schrijven|uw handtekening|je handtekening|"
             r"op .{1,20} te klikken|deel te nemen|lid te worden|te steunen|te doneren)",
+            r"\bdoor ([a-z]+ ){0,3}te (ondertekenen|tekenen|verzenden|versturen|steunen|doneren|registreren|klikken|bevestigen)\b",
+            r"\b(ontvang|krijg) (je|u|jij) (ook |voortaan |automatisch |dan )?(onze|de|nieuws|berichten|updates|e-?mails|informatie)",
             r"\b(u|je|jij|ik) (ontvangt|ontvang|krijgt|krijg) (voortaan |automatisch |dan )?(onze|de|ook|nieuws|berichten|updates|e-?mails|informatie)",
             r"\b(gaat u|ga je|ga ik|gaat je) akkoord\b", r"\b(wordt u|word je|word ik) (automatisch )?(ingeschreven|toegevoegd|op de hoogte)")
 CONDITIONAL = (r"\b(als|indien|wanneer) (u|je|jij) (daarvoor |dat )?(gekozen|aangevinkt|aanvinkte|toestemming|akkoord)", r"\bmet (uw|je) toestemming\b",
