@@ -13,7 +13,7 @@ STOPWORDS = frozenset(
     "it at or not do don't if can any about us they them their receive want agree".split()
 )
 
-_NEWS = (r"(news ?letters?|updates?|news|information|info|e-?mails?|emails|texts?|sms|messages?|communications?|calls?|mail|mailings?"
+_NEWS = (r"(news ?letters?|updates?|news|information|info|e-?mails?|emails|texts?|sms|messages?|communications?|calls?|mail|mailings?|bulletins?|magazines?|digests?|briefings?"
          r"|invitations?|alerts?|campaign (news|updates|e-?mails))")
 
 PURPOSES = {
@@ -23,7 +23,7 @@ PURPOSES = {
         + _NEWS, r"\bkeep (me|you|them) (informed|updated|posted|in the loop|up to date|in touch)\b",
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",
-        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\b(like|love|want|wish|happy|keen) to hear (more )?(from|about)\b", r"\bmailing list\b", r"\bmarketing\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
+        r"\bhear (more )?(from|about) (you|us|the campaign|the party|our|what)", r"\b(like|love|want|wish|happy|keen) to hear (more )?(from|about)\b", r"\bmailing list\b", r"\bmarketing\b", r"\b(postal |email |e-mail )?mailings\b", r"\b(campaign|weekly|monthly) (bulletin|briefing|digest|magazine)\b", r"\bsign (me|you) up (for|to) (the |our )?(e-?mails?|texts?|updates|news|newsletter|mailing list|alerts)",
         r"\bopt[ -]?in to (e-?mails?|texts?|updates|marketing|news)", r"\b(whatsapp|telegram|signal) (group|channel|list|community)\b",
         r"\bcommunications?\b", r"\bpolitical (messages|campaigning|material)\b", r"\bcampaigning (e-?mails|messages|material)\b",
         r"\bnews (and|&) (updates|campaigns|events|information)\b", r"\b(latest|campaign|party) news\b",
@@ -125,7 +125,7 @@ SENSITIVE = {
 SENSITIVE_EXEMPT = (r"\baccess(ibility)? (needs|requirements)\b", r"\bwheelchair access\b", r"\bstep-free\b", r"\baccessib")
 OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would not|wouldn't|would rather not|prefer not|no longer)\b",
            r"\bif you (do not|don't|would rather not|prefer not to|no longer) (want|wish|like)\b", r"\bif you('d| would) (rather|prefer) not\b",
-           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b",
+           r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b", r"\b(tick|check|select)\b.{0,30}\bto opt[ -]?out\b",
            r"\bunless you (object|opt out|tell us otherwise|untick)\b", r"\bno,? i (do not|don't)\b", r"\bdo not (send|contact|email) me\b",
            r"\bplease don't\b", r"\bi object to\b")
 ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registering|donating|continuing|filling|completing|sending|"

@@ -16,7 +16,7 @@ PURPOSES = {
     Purpose.COMMUNICATION: (
         r"\bboletin(es)?\b", r"\bnewsletter\b", r"\bnoticias\b", r"\bnovedades\b", r"\bcomunicaciones\b", r"\bactualidad\b",
         r"\brecibir (correos|e-?mails|mensajes|sms|informacion|noticias|comunicaciones|invitaciones|llamadas|novedades)", r"\bser contactad[oa]\b",
-        r"\bmantener(me|te|le|nos)? informad[oa]s?\b", r"\binformacion (sobre|de|acerca de) (la campana|nuestras|nuestros|las|los)\b",
+        r"\bmantener(me|te|le|nos)? informad[oa]s?\b", r"\b(me|nos) manten\w* informad[oa]s?\b", r"\binformacion (sobre|de|acerca de) (la campana|nuestras|nuestros|las|los)\b",
         r"\bpublicidad\b", r"\blista de (correo|difusion)\b", r"\bpropaganda electoral\b",
     ),
     Purpose.SHARING: (r"\bsocios\b", r"\bterceros\b", r"\b(vender|vendemos|venderemos|vendidos|ceder|cederemos|cedidos|cesion|alquilar)\b",
