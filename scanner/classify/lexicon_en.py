@@ -151,7 +151,8 @@ CORE_MESSAGES = (r"\bconfirmation (e-?mail|message|text|link|code)\b", r"\b(e-?m
                  r"(request|enquiry|inquiry|donation|membership|registration|booking|signature|application|message)",
                  r"\breminders? (about|of|before|for) (the|this) (event|meeting|rally)\b", r"\b(your|my) (ticket|membership card)\b",
                  r"\bpractical (details|information)\b", r"\b(contact|email) (me|you) (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership|booking|registration)",
-                 r"\bwelcome (e-?mail|pack|message)\b")
+                 r"\bwelcome (e-?mail|pack|message)\b",
+                 r"\bto (complete|finali[sz]e|confirm|process|arrange) (my|your) (membership|registration|donation|booking|application|place)\b")
 TRANSFER = (r"\b(shar(e|ed|ing)|pass(ed|ing)?( on)?|giv(e|en)|transferr?(ed|ing)?|disclos(e|ed)|hand(ed)?( over)?|forward(ed)?|provided|made available|access)\b",)
 CORE_SHARING = (r"\blocal (teams?|groups?|branch(es)?|organi[sz]ers?|volunteers|party|parties|campaign|candidates?|councillors?)\b",
                 r"\bcampaign team\b", r"\bour (staff|volunteers|candidates)\b", r"\bcandidates (on|of|in) (our|the same|my|your) (list|slate|ward|area|constituency)\b",

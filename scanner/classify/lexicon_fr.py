@@ -179,7 +179,8 @@ CORE_MESSAGES = (r"\b(e-?mails?|courriels?|messages?|sms|liens?|codes?) de (conf
                  r"\brappels? (de|pour|avant|la veille de) (l'evenement|la reunion|le meeting|la rencontre)",
                  r"\b(votre|ta) (convocation|carte d'adherent|billet)\b", r"\b(informations?|details?) pratiques?\b",
                  r"\b(appel|renouvellement) (de|a) (la |votre )?cotisation\b",
-                 r"\b(au sujet de|concernant|a propos de) (votre|ta) (demande|adhesion|don|inscription|message|question|candidature)")
+                 r"\b(au sujet de|concernant|a propos de) (votre|ta) (demande|adhesion|don|inscription|message|question|candidature)",
+                 r"\b(pour|afin de) (finaliser|valider|confirmer|completer|traiter|organiser) (mon|ma|votre|ta|l') ?(adhesion|inscription|don|participation|demande|venue|engagement)")
 TRANSFER = (r"\b(transmi(s|se|ses)?|transmettre|transmettons|transmission|communiquee?s?|partagee?s?|partager|cedee?s?|transferee?s?|fournie?s?|confiee?s?|mises? a disposition|mises? en relation|accessibles?)\b",)
 CORE_SHARING = (r"\bequipes? (locales?|de campagne|militantes?|de terrain|du candidat|de la candidate)\b",
                 r"\bcomites? (locaux|locale?s?|de soutien|de quartier|departementaux)\b",
