@@ -110,6 +110,16 @@ def test_json_is_the_documented_contract():
     assert data["findings"][2]["evidence"]["frame"] == "https://claire.example/embed/petition.html"
 
 
+def test_json_validates_against_its_published_schema():
+    schema_path = Path(__file__).parents[1] / "scanner" / "report" / "report.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    data = json.loads(render(fixed_result(), "json"))
+    validator.validate(data)
+    data["findings"][0]["severity"] = "fatal"  # the schema can fail
+    assert not validator.is_valid(data)
+
+
 def test_html_is_escaped_and_self_contained():
     out = render(fixed_result(), "html")
     assert HOSTILE not in out and "&lt;script&gt;alert(" in out

@@ -191,6 +191,10 @@ def test_json_output_to_a_file(site, tmp_path):
     assert result.exit_code == 1
     assert "Report written to" in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[1] / "scanner" / "report" / "report.schema.json").read_text())
+    jsonschema.Draft7Validator(schema).validate(data)  # a real scan keeps the published contract
     assert data["schema_version"] == "1.0"
     assert data["pages"][0]["url"] == str(site / "bad.html")
     assert any(f["rule"] == "prechecked-consent" for f in data["findings"])
