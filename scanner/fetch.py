@@ -56,6 +56,9 @@ class Settings:
     """Pages judged in one scan, targets included (linked notices and iframes not counted)."""
     max_frames: int = 5
     """Iframes loaded per page to look for forms."""
+    robots: bool = True
+    """Obey robots.txt when crawling (``depth`` > 0). The targets themselves are always read:
+    the user named them."""
     engine: str = "static"
     """static | browser | auto."""
     browser_wait: float = 3.0
@@ -89,6 +92,8 @@ class Fetched:
     """A full sentence naming the URL, for statuses other than ok."""
     requests: list[str] = field(default_factory=list)
     """URLs the page requested while it ran (browser engine only)."""
+    text: str = ""
+    """Decoded body of a plain-text response (robots.txt), which is not a page to judge."""
     submit_probes: list[dict] = field(default_factory=list)
     """Browser engine: per ``<form>`` of the DOM, ``{"names": [...], "blocked": [...]}``, the
     names of its fields and of the checkboxes its script refuses to submit without."""
@@ -223,6 +228,8 @@ def _finish(fetched: Fetched, body: bytes, truncated: bool, settings: Settings) 
     """Classify and decode a body that was read (the status so far is ok)."""
     fetched.bytes_read = len(body)
     reason = _not_html_reason(fetched.content_type, body)
+    if reason and fetched.content_type.split(";", 1)[0].strip().lower() == "text/plain" and not looks_binary(body):
+        fetched.text = decode(body, fetched.content_type)[0]
     if reason:
         fetched.status = PageStatus.NOT_HTML
         fetched.error = f"{fetched.url} is not an HTML page: {reason}."

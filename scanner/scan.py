@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import unescape
 from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 from . import __version__
 from .fetch import (
@@ -34,6 +35,8 @@ from .model import Finding, FormModel, Link, Notice, PageModel, PageStatus
 from .trackers import find_trackers, matching_list, site_of
 
 TOOL_NAME = "unbundle"
+ROBOTS_AGENT = "unbundle"
+"""The product token robots.txt rules can name (our User-Agent starts with it)."""
 
 # iframes that never hold a sign-up form: video, maps, audio players. Not loaded (politeness).
 _MEDIA_SITES = frozenset({
@@ -198,6 +201,7 @@ class Scanner:
         self._judge: _Judge | None = None
         self._notices: dict[str, Notice | str] = {}
         self._frame_links: dict[str, list[Link]] = {}
+        self._robots: dict[str, RobotFileParser] = {}
 
     @property
     def judge(self) -> _Judge:
@@ -341,6 +345,22 @@ class Scanner:
 
     # --- many pages -------------------------------------------------------------------------
 
+    def _robots_allow(self, url: str) -> bool:
+        """robots.txt of the link's origin, read once per scan; no file (or none readable)
+        means no restriction, as the Robots Exclusion Protocol says (RFC 9309 §2.3.1.3)."""
+        if not self.settings.robots:
+            return True
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return True
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            fetched = self.fetcher.fetch(origin + "/robots.txt")
+            parser = RobotFileParser()
+            parser.parse(fetched.text.splitlines() if fetched.text else [])
+            self._robots[origin] = parser
+        return self._robots[origin].can_fetch(ROBOTS_AGENT, url)
+
     def run(self, targets: Sequence[str]) -> ScanResult:
         pages: list[PageModel] = []
         findings: list[Finding] = []
@@ -362,7 +382,8 @@ class Scanner:
                 for link in page_links(fetched.html, fetched.final_url or url):
                     if link not in seen:
                         seen.add(link)
-                        queue.append((link, link, depth + 1))
+                        if self._robots_allow(link):
+                            queue.append((link, link, depth + 1))
         return ScanResult(pages=pages, findings=findings, engine=self.settings.engine)
 
 

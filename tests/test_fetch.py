@@ -97,6 +97,34 @@ def test_redirect_chain_longer_than_the_limit(base):
     assert got.status == PageStatus.TOO_MANY_REDIRECTS
 
 
+def test_plain_text_is_not_html_but_its_text_is_kept(tmp_path):
+    import http.server
+    import threading
+
+    class Robots(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            body = b"User-agent: *\nDisallow: /x\n"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Robots)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with StaticFetcher(FAST) as f:
+            got = f.fetch(f"http://127.0.0.1:{server.server_address[1]}/robots.txt")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got.status == PageStatus.NOT_HTML and got.html == ""
+    assert got.text == "User-agent: *\nDisallow: /x\n"
+
+
 def test_non_html_content_type(fetcher, base):
     got = fetcher.fetch(f"{base}/pdf")
     assert got.status == PageStatus.NOT_HTML and "application/pdf" in got.error

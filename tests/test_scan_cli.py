@@ -129,6 +129,18 @@ def test_depth_crawls_same_site_links_within_the_page_budget():
     assert [p.url for p in only.pages] == [f"{SITE}/"]  # depth 0: exactly the targets
 
 
+def test_crawl_obeys_robots_txt_but_always_reads_the_targets():
+    home = '<html><body><a href="/a">A</a> <a href="/private/b">B</a></body></html>'
+    robots = Fetched(f"{SITE}/robots.txt", PageStatus.NOT_HTML, content_type="text/plain",
+                     text="User-agent: unbundle\nDisallow: /private/\n")
+    pages = {f"{SITE}/": home, f"{SITE}/a": "<p>a</p>", f"{SITE}/private/b": "<p>b</p>",
+             f"{SITE}/robots.txt": robots}
+    result = scan([f"{SITE}/", f"{SITE}/private/b"], replace(SETTINGS, depth=1), fetcher=FakeFetcher(pages))
+    assert [p.url for p in result.pages] == [f"{SITE}/", f"{SITE}/private/b", f"{SITE}/a"]
+    free = scan([f"{SITE}/"], replace(SETTINGS, depth=1, robots=False), fetcher=FakeFetcher(pages))
+    assert f"{SITE}/private/b" in [p.url for p in free.pages]
+
+
 def test_link_helpers():
     html = '<base href="https://www.claire.example/fr/"><iframe src="embed.html"></iframe><a href="x#top">x</a>'
     assert iframe_urls(html, f"{SITE}/p") == ["https://www.claire.example/fr/embed.html"]
