@@ -48,8 +48,8 @@ def exit_code(result: ScanResult, fail_on: str) -> int:
 @click.option("--depth", type=click.IntRange(min=0), default=0, show_default=True,
               help="Follow same-site links this many hops from each target (0: judge exactly the "
                    "targets, still reading each form's privacy notice and iframes). Deeper "
-                   "crawling is a simple breadth-first crawl; the full crawler comes with the "
-                   "crawl issue.")
+                   "crawling is a simple breadth-first crawl that obeys robots.txt; the full "
+                   "crawler comes with the crawl issue.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=DEFAULT_SETTINGS.max_pages,
               show_default=True,
               help="Stop crawling after this many pages (the targets themselves are always judged).")
