@@ -67,6 +67,34 @@ _REFUSE = re.compile(r"return\s+false|preventDefault\s*\(|stopPropagation\s*\(")
 _PRELOAD_RELS = frozenset(("preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload"))
 
 
+# bs4's find/find_all/find_parent build a filter on every call; over thousands of calls that costs
+# more than parsing. These walk the tree directly.
+_CONTROL_SET = frozenset(_CONTROL_TAGS)
+_FIELD_SET = frozenset(_FIELD_TAGS)
+_HEADING_SET = frozenset(_HEADINGS)
+
+
+def _tags_in(el: Tag, names: frozenset[str] | set[str]) -> list[Tag]:
+    """Descendants of ``el`` with one of these tag names, in document order."""
+    return [d for d in el.descendants if isinstance(d, Tag) and d.name in names]
+
+
+def _has_tag(el: Tag, names: frozenset[str] | set[str]) -> bool:
+    return any(isinstance(d, Tag) and d.name in names for d in el.descendants)
+
+
+def _ancestor(el: Tag, names: frozenset[str] | set[str]) -> Tag | None:
+    """The nearest ancestor of ``el`` with one of these tag names."""
+    for parent in el.parents:
+        if parent.name in names:
+            return parent
+    return None
+
+
+def _strings_in(el: Tag) -> list[NavigableString]:
+    return [d for d in el.descendants if isinstance(d, NavigableString) and not isinstance(d, Comment)]
+
+
 def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
@@ -123,6 +151,7 @@ class _Document:
             if el.name in _HEADINGS or ("class" in attrs and _TITLE_CLASS.search(" ".join(_classes(el)))):
                 self.titles.append(el)
         self._hidden: dict[int, str] = {}
+        self._selectors: dict[int, str] = {}
         self.used_strings: set[int] = set()
         self.ticked_ids, self.ticked_names = self._ticked_by_script()
         base = next((b for b in self.tags("base") if b.get("href")), None)
@@ -148,6 +177,13 @@ class _Document:
                 if match["qname"] or match["jname"]:
                     names.add(match["qname"] or match["jname"])
         return ids, names
+
+    def selector(self, el: Tag) -> str:
+        """``css_path(el)``, computed once per element (every named control asks for its form's)."""
+        key = id(el)
+        if key not in self._selectors:
+            self._selectors[key] = css_path(el)
+        return self._selectors[key]
 
     def tags(self, *names: str) -> list[Tag]:
         """Elements with these tag names, in document order."""
@@ -301,7 +337,7 @@ def _accessible_name(doc: _Document, el: Tag) -> str:
         text = _clean(" ".join(doc.text(label) for label in doc.labels_for[str(el_id)]))
         if text:
             return text
-    wrapping = el.find_parent("label")
+    wrapping = _ancestor(el, {"label"})
     if wrapping is not None:
         text = doc.text(wrapping)
         if text:
@@ -323,10 +359,10 @@ def _neighbour_text(doc: _Document, el: Tag) -> str:
         strings: list[NavigableString] = []
         for sib in el.next_siblings:
             if isinstance(sib, Tag):
-                if sib.name in _CONTROL_TAGS or sib.name in ("br", "label") or sib.name in _BLOCKS or sib.find(_CONTROL_TAGS):
+                if sib.name in _CONTROL_TAGS or sib.name in ("br", "label") or sib.name in _BLOCKS or _has_tag(sib, _CONTROL_SET):
                     break
                 collected.append(doc.text(sib))
-                strings.extend(s for s in sib.find_all(string=True))
+                strings.extend(_strings_in(sib))
             elif isinstance(sib, NavigableString) and not isinstance(sib, Comment):
                 collected.append(str(sib))
                 strings.append(sib)
@@ -339,12 +375,12 @@ def _neighbour_text(doc: _Document, el: Tag) -> str:
     strings = []
     for sib in el.previous_siblings:
         if isinstance(sib, Tag):
-            if sib.name in _CONTROL_TAGS or sib.name in _BLOCKS or sib.find(_CONTROL_TAGS):
+            if sib.name in _CONTROL_TAGS or sib.name in _BLOCKS or _has_tag(sib, _CONTROL_SET):
                 break
-            if any(id(s) in doc.used_strings for s in sib.find_all(string=True)):
+            if any(id(s) in doc.used_strings for s in _strings_in(sib)):
                 break  # the text of the box before this field ("[x] Newsletter <input>")
             collected.insert(0, doc.text(sib))
-            strings.extend(sib.find_all(string=True))
+            strings.extend(_strings_in(sib))
         elif isinstance(sib, NavigableString) and not isinstance(sib, Comment):
             if id(sib) in doc.used_strings:
                 break
@@ -355,11 +391,11 @@ def _neighbour_text(doc: _Document, el: Tag) -> str:
         doc.used_strings.update(id(s) for s in strings)
         return text
     # A table layout: the label is the previous cell of the row.
-    cell = el.find_parent(["td", "th"])
-    if cell is not None and len(cell.find_all(_FIELD_TAGS)) == 1:
+    cell = _ancestor(el, {"td", "th"})
+    if cell is not None and len(_tags_in(cell, _FIELD_SET)) == 1:
         previous = cell.find_previous_sibling(["td", "th"])
-        if previous is not None and not previous.find(_CONTROL_TAGS):
-            doc.used_strings.update(id(s) for s in previous.find_all(string=True))
+        if previous is not None and not _has_tag(previous, _CONTROL_SET):
+            doc.used_strings.update(id(s) for s in _strings_in(previous))
             return doc.text(previous)
     return ""
 
@@ -371,17 +407,17 @@ def _group_label(doc: _Document, el: Tag, form_root: Tag) -> str:
         if ancestor is form_root or not isinstance(ancestor, Tag):
             break
         if ancestor.name == "fieldset":
-            legend = ancestor.find("legend")
+            legend = next(iter(_tags_in(ancestor, {"legend"})), None)
             if legend is not None:
                 return doc.text(legend)
         if ancestor.get("role") in ("radiogroup", "group"):
             name = _aria_name(doc, ancestor)
             if name:
                 return name
-    cell = el.find_parent(["td", "th"])
+    cell = _ancestor(el, {"td", "th"})
     if cell is not None:
         previous = cell.find_previous_sibling(["td", "th"])
-        if previous is not None and not previous.find(_CONTROL_TAGS):
+        if previous is not None and not _has_tag(previous, _CONTROL_SET):
             return doc.text(previous)
     if str(el.get("type", "")).lower() == "radio" and el.get("name"):
         return _question_before(doc, el, form_root)
@@ -397,12 +433,12 @@ def _question_before(doc: _Document, el: Tag, form_root: Tag) -> str:
         if not isinstance(ancestor, Tag) or ancestor is form_root:
             break
         holder = ancestor
-        if len([r for r in ancestor.find_all("input") if r.get("name") == name]) > 1:
+        if len([r for r in _tags_in(ancestor, {"input"}) if r.get("name") == name]) > 1:
             break
     strings: list[str] = []
     for sib in holder.previous_siblings:
         if isinstance(sib, Tag):
-            if sib.find(_CONTROL_TAGS) or sib.name in _CONTROL_TAGS:
+            if sib.name in _CONTROL_TAGS or _has_tag(sib, _CONTROL_SET):
                 break
             text = doc.text(sib)
             if text:
@@ -451,7 +487,7 @@ def _is_placeholder(option: Option) -> bool:
 
 def _select_options(doc: _Document, el: Tag) -> list[Option]:
     options = []
-    for opt in el.find_all("option"):
+    for opt in _tags_in(el, {"option"}):
         label = _clean(opt.get_text(" ")) or _clean(str(opt.get("label", "")))
         value = str(opt.get("value")) if opt.has_attr("value") else label
         options.append(Option(value=value, label=label, selected=opt.has_attr("selected"),
@@ -508,7 +544,7 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
         visible=not hidden,
         hidden_by=hidden,
         selector=_selector(doc, el, form_root),
-        html=_cut(str(el.find_parent("label") or el) if kind in ("checkbox", "radio") and not role else str(el)),
+        html=_outer_html(_ancestor(el, {"label"}) or el if kind in ("checkbox", "radio") and not role else el),
         input_type=itype,
         autocomplete=str(el.get("autocomplete", "")),
     )
@@ -523,8 +559,13 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
     return control
 
 
+def _outer_html(el: Tag) -> str:
+    """Evidence markup, cut; serialised without entity substitution (the reports escape it)."""
+    return _cut(el.decode(formatter=None))
+
+
 def _text_all(el: Tag) -> str:
-    return " ".join(el.find_all(string=True))
+    return " ".join(_strings_in(el))
 
 
 def _selector(doc: _Document, el: Tag, form_root: Tag) -> str:
@@ -533,7 +574,7 @@ def _selector(doc: _Document, el: Tag, form_root: Tag) -> str:
         return f"#{el_id}"
     name = el.get("name")
     if name:
-        root_selector = css_path(form_root)
+        root_selector = doc.selector(form_root)
         kind = el.name
         value = el.get("value")
         if el.name == "input" and str(el.get("type", "")).lower() in ("radio", "checkbox") and value is not None:
@@ -589,7 +630,7 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
     """Every ``<form>``, then every group of fields outside any form with a button that submits
     them (script-driven forms): the nearest ancestor that holds both. (root, is_form) pairs in
     document order."""
-    roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.tags("form") if f.find_parent("template") is None]
+    roots: list[tuple[Tag, bool]] = [(f, True) for f in doc.tags("form") if _ancestor(f, {"template"}) is None]
     orphan_roots: list[Tag] = []
     seen: set[int] = set()
     submits: dict[int, bool] = {}  # ancestor -> holds a submitting button (memo: many fields share ancestors)
@@ -597,12 +638,12 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
     def holds_submitter(el: Tag) -> bool:
         key = id(el)
         if key not in submits:
-            submits[key] = any(_is_submitter(b) for b in el.find_all(["button", "input", "a", "div", "span"])
+            submits[key] = any(_is_submitter(b) for b in _tags_in(el, {"button", "input", "a", "div", "span"})
                                if b.name in ("button", "input") or b.get("role") == "button")
         return submits[key]
 
     for field in doc.tags(*_FIELD_TAGS):
-        if field.find_parent("form") is not None or field.find_parent("template") is not None:
+        if _ancestor(field, {"form", "template"}) is not None:
             continue
         if field.name == "input" and str(field.get("type", "")).lower() in ("submit", "button", "image", "reset"):
             continue
@@ -623,14 +664,13 @@ def _form_roots(doc: _Document) -> list[tuple[Tag, bool]]:
 
 
 def _fields_of(doc: _Document, root: Tag, is_form: bool) -> list[Tag]:
-    fields = [el for el in root.find_all(_CONTROL_TAGS) if el.find_parent("template") is None]
-    # Custom widgets: <span role="checkbox" aria-checked="true"> is a box for the person (WAI-ARIA 1.2).
-    widgets = [el for el in root.find_all(attrs={"role": ["checkbox", "switch"]}) if el.name not in _CONTROL_TAGS
-               and not el.find("input")]
-    if widgets:
-        fields = sorted(fields + widgets, key=lambda el: doc.order.get(id(el), 0))
+    # Custom widgets too: <span role="checkbox" aria-checked="true"> is a box for the person (WAI-ARIA 1.2).
+    fields = [el for el in root.descendants if isinstance(el, Tag) and (
+        el.name in _CONTROL_SET or (el.get("role") in ("checkbox", "switch") and not _has_tag(el, {"input"})))]
+    if _has_tag(root, {"template"}):
+        fields = [el for el in fields if _ancestor(el, {"template"}) is None]  # inert until a script uses it
     if not is_form:
-        fields = [el for el in fields if el.find_parent("form") is None]
+        fields = [el for el in fields if _ancestor(el, {"form"}) is None]
     elif root.get("id"):
         # Controls elsewhere in the page that join this form by their form="id" attribute.
         form_id = str(root["id"])
@@ -652,15 +692,15 @@ def _following_text(doc: _Document, root: Tag) -> tuple[list[str], list[Tag]]:
                 if isinstance(sib, NavigableString) and not isinstance(sib, Comment) and sib.strip():
                     blocks.append(_clean(str(sib)))
                 continue
-            if sib.name in _HEADINGS or sib.name in ("form", "nav", "script", "style") or sib.find(["form", *_HEADINGS]):
+            if sib.name in _HEADINGS or sib.name in ("form", "nav", "script", "style") or _has_tag(sib, {"form", *_HEADINGS}):
                 return blocks, anchors
-            if sib.find(_FIELD_TAGS):
+            if _has_tag(sib, _FIELD_SET):
                 return blocks, anchors
             if doc.hidden_by(sib):
                 continue
             new = doc.blocks(sib)
             blocks.extend(new)
-            anchors.extend(sib.find_all("a", href=True))
+            anchors.extend(a for a in _tags_in(sib, {"a"}) if a.get("href"))
             if sib.name == "a" and sib.get("href"):
                 anchors.append(sib)
             size += sum(len(b) for b in new)
@@ -684,7 +724,7 @@ def _preceding_text(doc: _Document, root: Tag) -> list[str]:
             break
         if not isinstance(sib, Tag):
             continue
-        if sib.name in _HEADINGS or sib.name in ("form", "nav", "header", "script", "style") or sib.find(["form", *_HEADINGS, *_FIELD_TAGS]):
+        if sib.name in _HEADINGS or sib.name in ("form", "nav", "header", "script", "style") or _has_tag(sib, {"form", *_HEADINGS, *_FIELD_TAGS}):
             break
         if doc.hidden_by(sib):
             continue
@@ -699,7 +739,7 @@ def _preceding_text(doc: _Document, root: Tag) -> list[str]:
 def _heading(doc: _Document, root: Tag) -> str:
     """Headings inside the form, then the nearest heading before it (or, in 1990s layouts, the
     nearest element whose class says title)."""
-    inside = [doc.text(h) for h in root.find_all(_HEADINGS)]
+    inside = [doc.text(h) for h in _tags_in(root, _HEADING_SET)]
     start = doc.order.get(id(root), 0)
     positions = [doc.order[id(t)] for t in doc.titles]
     index = bisect_left(positions, start) - 1
@@ -736,7 +776,7 @@ def _blocked_submit(doc: _Document, root: Tag, controls: list[Control], fields: 
     """Names of boxes that an inline script tied to submitting refuses to submit without (the
     static share of what the browser engine observes; rules.md, bundled-consent)."""
     handler = str(root.get("onsubmit", ""))
-    scripts = [handler] + [str(b.get("onclick", "")) for b in root.find_all(["button", "input"]) if b.get("onclick")]
+    scripts = [handler] + [str(b.get("onclick", "")) for b in _tags_in(root, {"button", "input"}) if b.get("onclick")]
     if handler or any(scripts[1:]) or root.name == "form":
         scripts += [el.get_text() for el in doc.tags("script") if not el.get("src")]
     by_id = {str(el.get("id")): str(el.get("name", "")) for el in fields if el.get("id")}
@@ -772,7 +812,7 @@ def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> Fo
     after, anchors = _following_text(doc, root)
     links = []
     seen: set[str] = set()
-    for a in root.find_all("a", href=True) + anchors:
+    for a in [a for a in _tags_in(root, {"a"}) if a.get("href")] + anchors:
         url = _absolute(doc.base, a.get("href"))
         if not url or url in seen:
             continue
