@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from html import escape
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -559,9 +560,43 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
     return control
 
 
-def _outer_html(el: Tag) -> str:
-    """Evidence markup, cut; serialised without entity substitution (the reports escape it)."""
-    return _cut(el.decode(formatter=None))
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def _outer_html(el: Tag, limit: int = HTML_CUT) -> str:
+    """Evidence markup: the element's outer HTML, attributes in source order, cut at ``limit``
+    characters. Written by hand to stop at the cut (bs4's serialiser formats the whole subtree
+    first, which cost more than the rest of extraction)."""
+    out: list[str] = []
+    size = 0
+    stack: list[Iterator | str] = [iter([el])]
+    while stack and size <= limit:
+        top = stack[-1]
+        if isinstance(top, str):  # a pending end tag
+            stack.pop()
+            out.append(top)
+            size += len(top)
+            continue
+        node = next(top, None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            text = escape(_SPACES.sub(" ", str(node)), quote=False)
+            out.append(text)
+            size += len(text)
+        elif isinstance(node, Tag):
+            attrs = "".join(f' {k}="{escape(" ".join(v) if isinstance(v, list) else str(v))}"' if v != "" else f" {k}"
+                            for k, v in node.attrs.items())
+            start = f"<{node.name}{attrs}>"
+            out.append(start)
+            size += len(start)
+            if node.name not in _VOID:
+                stack.append(f"</{node.name}>")
+                stack.append(iter(node.children))
+    return _cut("".join(out), limit)
 
 
 def _text_all(el: Tag) -> str:
