@@ -98,6 +98,17 @@ class FormReading:
     controls: list[ControlReading] = field(default_factory=list)
     sentences: list[tuple[str, Meaning]] = field(default_factory=list)
     notice: NoticeReading | None = None
+    submit: Meaning = field(default_factory=Meaning)
+    """The submit button's label: a button that also grants a purpose imposes it."""
+
+    @property
+    def offered(self) -> frozenset[Purpose]:
+        """Purposes some visible control lets the person accept or refuse."""
+        return frozenset().union(*(c.purposes for c in self.controls if c.control.visible and not c.hidden_switch))
+
+    def imposed(self, meaning: Meaning) -> frozenset[Purpose]:
+        """Optional purposes ``meaning`` grants that no visible control on the form offers."""
+        return optional_purposes(meaning, self.core_action) - self.offered
 
     @property
     def consent_controls(self) -> list[ControlReading]:
@@ -360,7 +371,8 @@ def read_form(form: FormModel, page: PageModel) -> FormReading:
     form.core_action = core.value if core is not None else None
     controls = _read_controls(form, core, None)
     sentences = [(s, classify(s, None)) for s in form.small_print]
-    reading = FormReading(form, core, in_scope, personal, why, controls, sentences)
+    reading = FormReading(form, core, in_scope, personal, why, controls, sentences,
+                          submit=classify(form.submit_text) if form.submit_text else Meaning())
     reading.notice = _read_notice(form, page, controls)
     return reading
 

@@ -61,8 +61,9 @@ def on_control(rule: Rule, page: PageModel, form: FormReading, control: ControlR
                 text=control.text or control.control.label)
 
 
-def on_form(rule: Rule, page: PageModel, form: FormReading, message: str, text: str = "", frame: str = "") -> Finding:
-    return make(rule, page, form.form, message, selector=form.form.selector, text=text, frame=frame)
+def on_form(rule: Rule, page: PageModel, form: FormReading, message: str, text: str = "", frame: str = "",
+            selector: str = "") -> Finding:
+    return make(rule, page, form.form, message, selector=selector or form.form.selector, text=text, frame=frame)
 
 
 def quoted(text: str, limit: int = 90) -> str:

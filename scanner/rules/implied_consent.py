@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..classify import classify
-from ..classify_form import PageReading, optional_purposes
+from ..classify_form import PageReading
 from ..findings import on_form, purposes_text, quoted
 from ..model import Finding
 from .rule import Family, Rule, Severity
@@ -32,24 +31,24 @@ RULE = Rule(
 
 
 def check(reading: PageReading) -> list[Finding]:
-    """Text in or beside the form (or the submit button's label) that makes an optional
-    purpose a consequence of submitting, when no control on the form lets the person refuse it."""
+    """Text in or beside the form that makes an optional purpose a consequence of submitting,
+    or a submit label that grants one ("Recevoir la newsletter"), when no control on the form
+    lets the person refuse it. A label that also names the core action ("Je signe et je reçois
+    la newsletter") is one control for two matters: multi-purpose-consent, as the linter says."""
     out: list[Finding] = []
     for form in reading.in_scope:
-        offered = frozenset().union(*(c.purposes for c in form.controls if c.control.visible and not c.hidden_switch))
         for sentence, meaning in form.sentences:
-            imposed = optional_purposes(meaning, form.core_action) - offered
+            imposed = form.imposed(meaning)
             if meaning.entailed and imposed:
                 out.append(on_form(RULE, reading.page, form,
                                    f"The text {quoted(sentence)} makes {purposes_text(imposed)} a consequence of "
                                    "submitting the form, with no box to refuse it.", text=sentence))
                 break
         else:
-            submit = form.form.submit_text
-            meaning = classify(submit) if submit else None
-            imposed = optional_purposes(meaning, form.core_action) - offered if meaning is not None else frozenset()
-            if imposed:
+            imposed = form.imposed(form.submit)
+            if imposed and not form.submit.core_actions:
+                submit = form.form.submit_text
                 out.append(on_form(RULE, reading.page, form,
-                                   f"The submit button {quoted(submit)} also grants {purposes_text(imposed)}: "
+                                   f"The submit button {quoted(submit)} grants {purposes_text(imposed)}: "
                                    "clicking it to take part counts as accepting.", text=submit))
     return out

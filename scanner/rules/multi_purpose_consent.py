@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..classify_form import PageReading
-from ..findings import on_control, purposes_text, quoted
+from ..findings import on_control, on_form, purposes_text, quoted
 from ..model import Finding
 from .rule import Family, Rule, Severity
 
@@ -29,7 +29,8 @@ RULE = Rule(
 
 def check(reading: PageReading) -> list[Finding]:
     """One visible box that grants two or more distinct matters, at least one of them an
-    optional purpose (terms + newsletter, newsletter + sharing, core action + newsletter)."""
+    optional purpose (terms + newsletter, newsletter + sharing, core action + newsletter); or a
+    submit button whose label is the core action plus a purpose ("Sign and get our emails")."""
     out: list[Finding] = []
     for form in reading.in_scope:
         for control in form.consent_controls:
@@ -37,4 +38,11 @@ def check(reading: PageReading) -> list[Finding]:
                 out.append(on_control(RULE, reading.page, form, control,
                                       f"One box, {quoted(control.control.label)}, asks to accept several things at once, "
                                       f"including {purposes_text(control.purposes)}; each needs its own box."))
+        imposed = form.imposed(form.submit)
+        if imposed and form.submit.core_actions:
+            button = next((c for c in form.form.controls if c.kind == "submit"), None)
+            out.append(on_form(RULE, reading.page, form,
+                               f"The submit button {quoted(form.form.submit_text)} takes part and grants "
+                               f"{purposes_text(imposed)} in one click; the purpose needs its own box.",
+                               text=form.form.submit_text, selector=button.selector if button else ""))
     return out
