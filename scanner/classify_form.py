@@ -272,7 +272,10 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
         if not placeholder and (sign < 0 or not carried):
             refusable = True  # choosing this option takes part without the purpose
         purposes |= carried
-        if option.selected and not placeholder and carried:
+        # A select's first option shown by default counts as a "yes" only when it says yes by
+        # itself ("Oui", "Per E-Mail-Newsletter"), not a neutral preference ("Mensuelle").
+        says_yes = sign > 0 or bool(optional_purposes(alone, core)) if option.defaulted else True
+        if option.selected and not placeholder and carried and says_yes:
             on = True
             texts.append(option.label)
     if not control.required and not control.checked:

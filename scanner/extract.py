@@ -503,7 +503,7 @@ def _select_options(doc: _Document, el: Tag) -> list[Option]:
             # shows (and submits) its first enabled option.
             first = next((o for o in options if not o.disabled), None)
             if first is not None:
-                first.selected = True
+                first.selected = first.defaulted = True
     return options
 
 

@@ -30,6 +30,8 @@ class Option:
     label: str
     selected: bool = False
     disabled: bool = False
+    defaulted: bool = False
+    """Selected only because a single select with no ``selected`` option shows its first one."""
 
 
 @dataclass
