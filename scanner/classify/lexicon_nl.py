@@ -17,11 +17,12 @@ PURPOSES = {
     Purpose.COMMUNICATION: (
         r"\bnieuwsbrie(f|ven)\b", r"\bnewsletter\b", r"\bop de hoogte\b", r"\bnieuws\b", r"\b(informatie|berichten|updates|e-?mails|sms'?(jes|en)?|uitnodigingen|post) "
         r"(te )?(ontvangen|krijgen)\b", r"\bgecontacteerd\b", r"\bgecontacteerd (te )?worden\b", r"\bcontact (met mij|met u|met je) (op)?nemen\b",
-        r"\b(informeren|geinformeerd)\b", r"\bverkiezingsnieuws\b", r"\bmailinglijst\b", r"\bverzendlijst\b", r"\bcampagnenieuws\b", r"\b(mails|sms'en) (sturen|versturen)\b",
+        r"\b(informeren|geinformeerd)\b", r"\buitgenodigd (te )?worden\b", r"\buitnodigingen\b", r"\bverkiezingsnieuws\b", r"\bmailinglijst\b", r"\bverzendlijst\b", r"\bcampagnenieuws\b", r"\b(mails|sms'en) (sturen|versturen)\b",
     ),
     Purpose.SHARING: (r"\bpartners?\b", r"\bpartnerorganisaties\b", r"\bderden\b", r"\b(verkopen|verkocht|verkoop|verhuren|verhuurd)\b",
                       r"\b(doorgeven|doorgegeven|delen|gedeeld) met (andere|bevriende) (organisaties|verenigingen|partijen)\b", r"\bandere organisaties\b"),
-    Purpose.PUBLICATION: (r"\b(naam|handtekening) (mag |wordt |zal )?(publiek|openbaar|gepubliceerd|getoond|vermeld)", r"\bpublieke lijst\b",
+    Purpose.PUBLICATION: (r"\b(naam|handtekening) (mag |wordt |zal )?(publiek|openbaar|gepubliceerd|getoond|vermeld)",
+                          r"\b(mijn|uw|je) (naam|handtekening)\b.{0,50}\b(gepubliceerd|getoond|vermeld|publiek gemaakt)\b", r"\bpublieke lijst\b",
                           r"\bnaam publiceren\b"),
     Purpose.FUNDRAISING: (r"\b(giften|donatie)(oproep|vraag|verzoek)", r"\boproepen? tot (giften|steun|een gift)\b", r"\bfondsenwerving\b"),
     Purpose.PROFILING: (r"\bprofilering\b", r"\bprofielen\b", r"\bgerichte (boodschappen|berichten|advertenties)\b"),
