@@ -21,12 +21,23 @@ _BRACKETED = re.compile(r"(?<=[a-z])\((?:e|es|s|ne|le|te)\)(s?)")
 _SPACES = re.compile(r"\s+")
 
 
+def _strip(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+# Latin-1 and Latin Extended-A letters without their accents, as one translation table: the
+# scanner normalises every label and sentence, and a table is much faster than NFKD per text.
+_ACCENTS = {code: _strip(chr(code)) for code in range(0xC0, 0x250) if _strip(chr(code)) != chr(code)}
+
+
 def normalise(text: str) -> str:
     """The comparable form of ``text`` (see the module docstring)."""
     text = text.translate(_LIGATURES).lower()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_ACCENTS)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(c for c in text if not unicodedata.combining(c))
     text = _INCLUSIVE.sub("", text)
     text = _BRACKETED.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
