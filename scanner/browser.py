@@ -14,11 +14,15 @@ system-deps`` installs it), found as $UNBUNDLE_CHROMIUM, ``chromium`` or ``chrom
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -109,21 +113,49 @@ class BrowserFetcher:
     def __init__(self, settings: Settings = DEFAULT_SETTINGS):
         self.settings = settings
         self._path = chromium_path()
-        if self._path is None:
+        if self._path is None or not os.access(self._path, os.X_OK):
+            where = f"at {self._path} " if self._path else ""
             raise EngineUnavailable(
-                "The browser engine needs Chromium, which is not installed: install Debian's "
-                "chromium package (make system-deps) or set UNBUNDLE_CHROMIUM to its path, "
-                "or scan with --engine static.")
-        from playwright.sync_api import sync_playwright
-
-        self._pw = sync_playwright().start()
+                f"The browser engine needs Chromium, which could not be started: none {where}"
+                "is installed or executable. Install Debian's chromium package (make system-deps) "
+                "or set UNBUNDLE_CHROMIUM to its path, or scan with --engine static.")
         self._proc: subprocess.Popen[str] | None = None
         self._profile: str | None = None
         self._browser: Any = None
+        self._pw: Any = None
         self._killed = False
+        # Playwright's sync API runs on a thread of its own: it refuses a thread that already
+        # runs an event loop (a caller's asyncio, another Playwright), and the watchdog needs the
+        # calling thread free. A plain daemon thread, so that a stuck call never blocks exit.
+        self._jobs: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...], Future[Any]] | None] = queue.Queue()
+        self._worker = threading.Thread(target=self._work, name="unbundle-browser", daemon=True)
+        self._worker.start()
+        try:
+            self._call(self._start)
+        except BaseException:
+            self._jobs.put(None)
+            raise
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fn, args, future = job
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed back to the calling thread
+                future.set_exception(exc)
+
+    def _call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
+        future: Future[Any] = Future()
+        self._jobs.put((fn, args, future))
+        return future.result(timeout)
+
+    def _start(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
         try:
             self._launch()
-        except Exception:
+        except BaseException:
             self._pw.stop()
             raise
 
@@ -193,23 +225,42 @@ class BrowserFetcher:
 
     def close(self) -> None:
         try:
+            self._call(self._close, timeout=30)
+        except Exception:  # noqa: BLE001, S110 - stopping our process below is what matters
+            pass
+        finally:
+            self._stop_process()
+            self._jobs.put(None)
+
+    def _close(self) -> None:
+        try:
             if self._browser is not None:
                 self._browser.close()
         except Exception:  # noqa: BLE001, S110 - closing what may already be gone
             pass
         finally:
             self._stop_process()
-            self._pw.stop()
+            if self._pw is not None:
+                self._pw.stop()
 
     # --- one page ---------------------------------------------------------------------------
 
     def fetch(self, url: str) -> Fetched:
+        budget = self.settings.deadline + self.settings.browser_wait + 5.0
+        try:
+            # The watchdog bounds the page; the extra minute bounds a relaunch and the kill.
+            return self._call(self._fetch, url, budget, timeout=budget + 60.0)
+        except FutureTimeout:
+            self._kill()
+            return Fetched(url, PageStatus.TIMEOUT, final_url=url,
+                           error=f"{url} kept the browser busy for too long; it was stopped.")
+
+    def _fetch(self, url: str, budget: float) -> Fetched:
         if self._killed or self._proc is None or self._proc.poll() is not None:
             try:
                 self._relaunch()
             except EngineUnavailable as exc:
                 return Fetched(url, PageStatus.FETCH_ERROR, final_url=url, error=str(exc))
-        budget = self.settings.deadline + self.settings.browser_wait + 5.0
         watchdog = threading.Timer(budget, self._kill)
         watchdog.daemon = True
         watchdog.start()
