@@ -376,6 +376,8 @@ class Scanner:
             given, url, depth = queue.popleft()
             self.log(f"scanning {given}")
             page, page_findings, fetched = self.scan_page(given, url)
+            if page.status == PageStatus.FETCH_ERROR and _looks_like_a_host(given):
+                page.error += f" Did you mean https://{given}?"
             pages.append(page)
             findings.extend(page_findings)
             if depth < self.settings.depth and fetched.readable:
@@ -399,6 +401,15 @@ def _apply_submit_probes(model: PageModel, probes: list[dict]) -> None:
                    key=lambda f: len(names & {c.name for c in f.controls if c.name}))
         if best is not None and names & {c.name for c in best.controls}:
             best.blocked_submit = list(dict.fromkeys([*best.blocked_submit, *blocked]))
+
+
+_HOST_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)", re.I)
+
+
+def _looks_like_a_host(target: str) -> bool:
+    """A target typed without its scheme ("parti.fr/soutien") that is not a local file."""
+    return ("://" not in target and bool(_HOST_LIKE.match(target))
+            and not target.lower().endswith((".html", ".htm")))
 
 
 def _dedupe(trackers: list[dict[str, str]]) -> list[dict[str, str]]:

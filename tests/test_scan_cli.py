@@ -186,6 +186,13 @@ def test_exit_3_when_nothing_could_be_read(site):
     assert "could not be read" in result.output and "Traceback" not in result.output
 
 
+def test_a_url_without_scheme_gets_a_hint(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("parti-exemple.fr/soutien")
+    assert result.exit_code == 3
+    assert "Did you mean https://parti-exemple.fr/soutien?" in result.output
+
+
 def test_one_unreadable_page_does_not_stop_the_others(site):
     result = run(str(site / "missing.html"), str(site / "bad.html"))
     assert result.exit_code == 1
