@@ -38,12 +38,14 @@ TOOL_NAME = "unbundle"
 ROBOTS_AGENT = "unbundle"
 """The product token robots.txt rules can name (our User-Agent starts with it)."""
 
-# iframes that never hold a sign-up form: video, maps, audio players. Not loaded (politeness).
+# iframes that never hold a sign-up form: video, maps, audio players, social posts. Not loaded
+# (politeness). Embedded form services (Google Forms, HelloAsso, Typeform…) are loaded.
 _MEDIA_SITES = frozenset({
     "youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "soundcloud.com",
-    "spotify.com", "openstreetmap.org", "google.com", "twitter.com", "x.com", "facebook.com",
+    "spotify.com", "deezer.com", "openstreetmap.org", "twitter.com", "x.com", "facebook.com",
     "instagram.com", "tiktok.com", "linkedin.com",
 })
+_MEDIA_URL = re.compile(r"^https?://(?:maps\.google\.[a-z.]+|www\.google\.[a-z.]+/maps)", re.I)
 
 _IFRAME = re.compile(r"<iframe\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _ANCHOR = re.compile(r"<a\b[^>]*?\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -296,7 +298,7 @@ class Scanner:
         candidates = list(dict.fromkeys(model.frames + iframe_urls(fetched.html, model.final_url)))
         model.frames = []
         frames = [u for u in candidates
-                  if site_of(urlsplit(u).hostname) not in _MEDIA_SITES
+                  if site_of(urlsplit(u).hostname) not in _MEDIA_SITES and not _MEDIA_URL.match(u)
                   and not matching_list(u, model.final_url)]
         for frame_url in frames[: self.settings.max_frames]:
             framed = self.fetcher.fetch(frame_url)
@@ -371,8 +373,8 @@ class Scanner:
             if url not in seen:
                 seen.add(url)
                 queue.append((target, url, 0))
-        budget = max(self.settings.max_pages, len(queue))  # the targets are always judged
-        while queue and len(pages) < budget:
+        page_budget = max(self.settings.max_pages, len(queue))  # the targets are always judged
+        while queue and len(pages) < page_budget:
             given, url, depth = queue.popleft()
             self.log(f"scanning {given}")
             page, page_findings, fetched = self.scan_page(given, url)

@@ -140,7 +140,7 @@ def sarif_schema():
 
 def test_sarif_validates_against_the_official_schema(sarif_schema):
     log = json.loads(render(fixed_result(), "sarif"))
-    jsonschema.Draft7Validator(sarif_schema).validate(log)
+    jsonschema.Draft7Validator(sarif_schema, format_checker=jsonschema.FormatChecker()).validate(log)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(RULES)

@@ -85,7 +85,9 @@ def test_unreadable_notice_is_a_note_not_a_crash():
 def test_form_in_an_iframe_is_judged_on_the_outer_page_with_outer_trackers():
     outer = f"""<html><head><title>Pétition</title>{GA}</head><body><h1>Signez</h1>
     <iframe src="/embed/petition.html" title="Pétition"></iframe>
-    <iframe src="https://www.youtube-nocookie.com/embed/xyz"></iframe></body></html>"""
+    <iframe src="https://www.youtube-nocookie.com/embed/xyz"></iframe>
+    <iframe src="https://www.google.com/maps/embed?pb=1"></iframe>
+    <iframe src="https://docs.google.com/forms/d/e/abc/viewform?embedded=true"></iframe></body></html>"""
     fake = FakeFetcher({
         f"{SITE}/petition": outer,
         f"{SITE}/embed/petition.html": support_page("/embed/confidentialite", checked="checked"),
@@ -94,6 +96,8 @@ def test_form_in_an_iframe_is_judged_on_the_outer_page_with_outer_trackers():
     result = scan([f"{SITE}/petition"], SETTINGS, fetcher=fake)
     page = result.pages[0]
     assert "https://www.youtube-nocookie.com/embed/xyz" not in fake.requested  # media, not loaded
+    assert "https://www.google.com/maps/embed?pb=1" not in fake.requested
+    assert "https://docs.google.com/forms/d/e/abc/viewform?embedded=true" in fake.requested  # a form service
     assert page.frames == [f"{SITE}/embed/petition.html"]
     framed = [f for f in page.forms if f.frame == f"{SITE}/embed/petition.html"]
     assert framed and framed[0].index == page.forms.index(framed[0])
