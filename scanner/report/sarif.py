@@ -92,7 +92,8 @@ def as_dict(result: ScanResult) -> dict[str, Any]:
                 "endTimeUtc": result.scanned_at.replace("+00:00", "Z"),
                 "toolExecutionNotifications": notifications,
             }],
-            "artifacts": [{"location": {"uri": _uri(p.url)}} for p in result.pages],
+            # SARIF wants unique artifacts; two spellings of one path share one URI.
+            "artifacts": [{"location": {"uri": uri}} for uri in dict.fromkeys(_uri(p.url) for p in result.pages)],
             "results": results,
         }],
     }
