@@ -19,6 +19,7 @@ from werkzeug.exceptions import BadRequest, HTTPException, NotFound, RequestEnti
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from formkit.config import instance_dir
+from formkit.render import TEMPLATE_DIR
 
 from . import confirm, public, sms, withdrawal, workbench
 from .headers import SecurityHeaders
@@ -40,7 +41,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     settings = read_settings(os.environ, config)
     instance = Path(settings.pop("INSTANCE_PATH", None) or instance_dir())
-    app = Flask(__name__, instance_path=str(instance.resolve()), static_folder=None)
+    # Templates live in the project's one template folder (templates/server/…), beside the forms'.
+    app = Flask(__name__, instance_path=str(instance.resolve()), static_folder=None,
+                template_folder=str(TEMPLATE_DIR))
     app.config.update(settings)
     app.config["SECRET_KEY"] = secret_key(settings.get("SECRET_KEY") or settings.get("UNBUNDLE_SECRET_KEY"),
                                           instance)
