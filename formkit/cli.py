@@ -43,7 +43,9 @@ cli.add_command(ledger)
 
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        # Not standalone, so that our errors become clean messages; then ctx.exit(n) comes
+        # back as the return value rather than as SystemExit.
+        result = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
@@ -58,4 +60,4 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     else:
-        sys.exit(0)
+        sys.exit(result if isinstance(result, int) else 0)

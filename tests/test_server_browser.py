@@ -64,46 +64,40 @@ def _form_frame(page, form_base: str):
     raise AssertionError("the form frame did not load")
 
 
-def test_probe_tells_blocked_from_allowed(sites, tmp_path: Path):
+def test_probe_tells_blocked_from_allowed(sites, playwright, tmp_path: Path):
     """Guards the main test: the probe really detects third-party cookie blocking."""
-    from playwright.sync_api import sync_playwright
-
     _, outer_base, form_base = sites
-    with sync_playwright() as pw:
-        for block, expected in ((False, "probe=1"), (True, "")):
-            context = _context(pw, tmp_path / f"profile-{block}", block=block)
-            try:
-                page = context.new_page()
-                page.goto(f"{outer_base}/index.html")
-                assert _form_frame(page, form_base).evaluate(PROBE) == expected
-            finally:
-                context.close()
-
-
-def test_submit_inside_a_third_party_iframe_with_cookies_blocked(sites, tmp_path: Path):
-    from playwright.sync_api import sync_playwright
-
-    app, outer_base, form_base = sites
-    with sync_playwright() as pw:
-        context = _context(pw, tmp_path / "profile", block=True)
+    for block, expected in ((False, "probe=1"), (True, "")):
+        context = _context(playwright, tmp_path / f"profile-{block}", block=block)
         try:
             page = context.new_page()
             page.goto(f"{outer_base}/index.html")
-            frame = _form_frame(page, form_base)
-            assert frame.evaluate(PROBE) == ""  # third-party cookies are blocked in this frame
-            frame.fill("#ub-first_name", "Camille")
-            frame.fill("#ub-last_name", "Durand")
-            frame.fill("#ub-email", "camille.durand@example.org")
-            frame.fill("#ub-postal_code", "69001")
-            frame.check("#ub-attest_eligibility")
-            frame.check("#ub-purpose_newsletter")
-            page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
-            frame.click("button.ub-submit")
-            frame.wait_for_selector("text=Merci", timeout=15000)
-            assert "Vous avez accepté" in frame.content()
-            assert context.cookies() == []  # and we never set one
+            assert _form_frame(page, form_base).evaluate(PROBE) == expected
         finally:
             context.close()
+
+
+def test_submit_inside_a_third_party_iframe_with_cookies_blocked(sites, playwright, tmp_path: Path):
+    app, outer_base, form_base = sites
+    context = _context(playwright, tmp_path / "profile", block=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{outer_base}/index.html")
+        frame = _form_frame(page, form_base)
+        assert frame.evaluate(PROBE) == ""  # third-party cookies are blocked in this frame
+        frame.fill("#ub-first_name", "Camille")
+        frame.fill("#ub-last_name", "Durand")
+        frame.fill("#ub-email", "camille.durand@example.org")
+        frame.fill("#ub-postal_code", "69001")
+        frame.check("#ub-attest_eligibility")
+        frame.check("#ub-purpose_newsletter")
+        page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
+        frame.click("button.ub-submit")
+        frame.wait_for_selector("text=Merci", timeout=15000)
+        assert "Vous avez accepté" in frame.content()
+        assert context.cookies() == []  # and we never set one
+    finally:
+        context.close()
     ledger = Ledger(app.config["UNBUNDLE_DB"])
     try:
         rows = ledger.export(FORM, "newsletter")

@@ -27,19 +27,25 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the session; each test opens its own context (fresh cookies)."""
-    path = chromium_path()
-    if path is None:
+def playwright():
+    """The one Playwright driver of the session: a second sync_playwright() in the same thread
+    fails while this one runs, so tests that need their own launch (persistent profiles) use it."""
+    if chromium_path() is None:
         pytest.skip("Chromium is not installed (make system-deps installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One Chromium for the session; each test opens its own context (fresh cookies)."""
+    browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 @pytest.fixture
