@@ -31,7 +31,7 @@ from sqlalchemy import MetaData, insert, select  # noqa: E402
 from formkit.ledger.db import write_transaction  # noqa: E402
 from formkit.ledger.models import ConsentEvent  # noqa: E402
 from formkit.ledger.service import Ledger  # noqa: E402
-from tests.test_ledger_helpers import make_spec, submission  # noqa: E402
+from tests.ledger_support import make_spec, submission  # noqa: E402
 
 THREADS = 8
 ROUNDS = 5

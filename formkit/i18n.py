@@ -128,7 +128,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "retention_core_duration": "{duration} après votre envoi",
         "retention_core_policy": "voir notre politique de confidentialité",
         "retention_purpose": "{purpose}" + S + ": {when}.",
-        "retention_until_withdrawn": "jusqu'au retrait de votre consentement",
+        "retention_until_withdrawn": "jusqu'au retrait de votre consentement, et au plus {limit} "
+                                     "après votre dernier accord",
         "retention_election_end": "jusqu'à la fin de l'élection du {election}, ou jusqu'au retrait "
                                   "de votre consentement s'il intervient avant",
         "retention_duration": "{duration} à compter de votre consentement, ou jusqu'à son retrait "
@@ -199,7 +200,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "retention_core_duration": "{duration} after you send the form",
         "retention_core_policy": "see our privacy policy",
         "retention_purpose": "{purpose}: {when}.",
-        "retention_until_withdrawn": "until you withdraw your consent",
+        "retention_until_withdrawn": "until you withdraw your consent, and at most {limit} after "
+                                     "you last gave it",
         "retention_election_end": "until the end of the election of {election}, or until you "
                                   "withdraw your consent if earlier",
         "retention_duration": "{duration} from your consent, or until you withdraw it if earlier",

@@ -35,7 +35,7 @@ from .i18n import (
     duration_in_words,
     t,
 )
-from .spec import Duration, PurposeSpec, Spec, parse_duration
+from .spec import UNTIL_WITHDRAWN_LIMIT, Duration, PurposeSpec, Spec, parse_duration
 
 TEMPLATE_DIR = Path(_templates_package.__file__).parent
 
@@ -125,7 +125,7 @@ def _purpose_retention(spec: Spec, purpose: PurposeSpec, lang: str) -> str:
     duration = parse_duration(purpose.retention)
     if duration:
         return t(lang, "retention_duration", duration=_duration_words(duration, lang))
-    return t(lang, "retention_until_withdrawn")
+    return t(lang, "retention_until_withdrawn", limit=_duration_words(UNTIL_WITHDRAWN_LIMIT, lang))
 
 
 def build_notice(spec: Spec, lang: str) -> Notice:

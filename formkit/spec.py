@@ -63,6 +63,14 @@ class Duration:
         return self.text
 
 
+UNTIL_WITHDRAWN_LIMIT = Duration(years=3, text="P3Y")
+"""An ``until-withdrawn`` consent lapses three years after it was last given (a new submission
+renews it). Our judgement, following the CNIL's three years from the last contact coming from
+the person (référentiel « gestion des activités commerciales », prospection): a consent nobody
+has renewed for three years no longer reflects a current wish, and data kept without end breaks
+art. 5(1)(e). The notice says so (formkit.render) and the ledger applies it (ledger.retention)."""
+
+
 def parse_duration(value: str) -> Duration | None:
     match = DURATION_RE.match(value)
     if not match or value == "P":

@@ -12,7 +12,7 @@ from urllib.parse import urldefrag
 from dataclasses import dataclass, field
 
 from .classify import Meaning, NoticeFacts, classify, looks_like_login, looks_like_search, normalise, notice_facts, polarity, topics
-from .model import Control, FormModel, Link, Notice, Option, PageModel
+from .model import Control, FormModel, Link, Notice, PageModel
 from .vocabulary import CoreAction, Purpose
 
 # Field names, labels and autocomplete tokens that reveal personal data (GDPR art. 4(1)).

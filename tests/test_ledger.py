@@ -9,9 +9,7 @@ import pytest
 
 from formkit.ledger.service import InvalidSubmission, Ledger, LedgerError
 from scanner.vocabulary import Channel
-from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    ELECTION_END, T0, emails, ledger, make_spec, submission,
-)
+from tests.ledger_support import ELECTION_END, T0, emails, make_spec, submission
 
 
 def test_upgrade_is_idempotent_and_starts_an_empty_chain(ledger):

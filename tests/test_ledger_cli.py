@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from formkit.cli import cli
 from formkit.ledger.service import Ledger
-from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    CORE_END, SPEC_YAML, T0, copy_database, execute, ledger, make_spec, submission,
+from tests.ledger_support import (
+    CORE_END, SPEC_YAML, T0, copy_database, execute, make_spec, submission,
 )
 
 

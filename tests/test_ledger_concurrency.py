@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.test_ledger_helpers import ledger, make_spec, submission  # noqa: F401
+from tests.ledger_support import make_spec, submission
 
 N = 200
 

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    CORE_END, T0, emails, execute, ledger, make_spec, query, submission,
-)
+from tests.ledger_support import CORE_END, T0, emails, execute, make_spec, query, submission
 
 
 def contacts(ledger) -> list[str]:

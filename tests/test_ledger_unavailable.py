@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from formkit.ledger.service import Ledger, LedgerError, LedgerUnavailable
-from tests.test_ledger_helpers import T0, execute, ledger, make_spec, query, submission  # noqa: F401
+from tests.ledger_support import T0, execute, make_spec, query, submission
 
 
 def assert_nothing_written(url: str) -> None:

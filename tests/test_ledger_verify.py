@@ -9,9 +9,7 @@ import pytest
 
 from formkit.ledger import chain
 from formkit.ledger.service import Ledger
-from tests.test_ledger_helpers import (  # noqa: F401 - ledger is a fixture
-    T0, copy_database, execute, ledger, make_spec, stored_events, submission,
-)
+from tests.ledger_support import T0, copy_database, execute, make_spec, stored_events, submission
 
 
 @pytest.fixture

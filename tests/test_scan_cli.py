@@ -122,7 +122,7 @@ def test_findings_are_reported_on_the_page_as_given(tmp_path, monkeypatch):
 
 
 def test_depth_crawls_same_site_links_within_the_page_budget():
-    home = f"""<html><body><a href="/a">A</a> <a href="/b">B</a> <a href="/c">C</a>
+    home = """<html><body><a href="/a">A</a> <a href="/b">B</a> <a href="/c">C</a>
     <a href="https://elsewhere.example/x">X</a> <a href="/tract.pdf">PDF</a></body></html>"""
     fake = FakeFetcher({f"{SITE}/": home, f"{SITE}/a": "<p>a</p>", f"{SITE}/b": "<p>b</p>",
                         f"{SITE}/c": "<p>c</p>"})

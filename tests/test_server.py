@@ -20,9 +20,7 @@ from click.testing import CliRunner
 from formkit.cli import cli
 from formkit.server.wsgi import running_server
 
-from tests.server_support import (  # noqa: F401 - fixtures
-    DOI_FORM, FORM, SMS_TOKEN, Visitor, app, app_config, client, ledger_of, live, person, runner,
-)
+from tests.server_support import DOI_FORM, FORM, SMS_TOKEN, Visitor, ledger_of, person
 
 
 def emails(rows: list[dict]) -> set[str]:

@@ -18,9 +18,8 @@ import pytest
 from formkit.server import create_app
 from formkit.server.logs import redact_path, scrub
 from formkit.server.tokens import FormTicket, issue_form_token
-from tests.server_support import (  # noqa: F401 - fixtures
-    FORM, SECRET, SMS_TOKEN, Visitor, app, app_config, client, hidden_fields, ledger_of, live,
-    make_config, person,
+from tests.server_support import (
+    FORM, SECRET, SMS_TOKEN, Visitor, hidden_fields, ledger_of, make_config, person,
 )
 
 

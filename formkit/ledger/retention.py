@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..spec import Duration, Retention, Spec, parse_duration
+from ..spec import UNTIL_WITHDRAWN_LIMIT, Retention, Spec, parse_duration
 from .state import ContactState
 
 UNCONFIRMED_GRACE = dt.timedelta(days=30)
 """A grant never confirmed (double opt-in) or a consent request never answered stops keeping
 the data 30 days after it was made: without confirmation there is no consent (art. 4(11))."""
 
-
-UNTIL_WITHDRAWN_LIMIT = Duration(years=3, text="P3Y")
-"""An ``until-withdrawn`` consent lapses three years after it was last given (a new submission
-renews it). Our judgement, following the CNIL's three years from the last contact coming from
-the person (référentiel « gestion des activités commerciales », prospection): a consent nobody
-has renewed for three years no longer reflects a current wish, and data kept without end breaks
-art. 5(1)(e). Shorter than what the person was told, never longer."""
 
 
 def purpose_expiry(retention: str, election_end: dt.date | None, granted_on: dt.date) -> dt.date | None:

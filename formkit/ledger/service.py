@@ -30,7 +30,6 @@ from scanner.vocabulary import Channel
 
 from ..config import default_db_url
 from ..spec import Spec
-from . import chain
 from .db import UNAVAILABLE_ERRORS, make_engine, read_transaction, write_transaction
 from .models import ConsentEvent, Contact, ReceiptRow
 from .retention import FOREVER, core_retention, latest_spec, needed_until, purpose_expiry
