@@ -128,6 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "retention_core_duration": "{duration} après votre envoi",
         "retention_core_policy": "voir notre politique de confidentialité",
         "retention_purpose": "{purpose}" + S + ": {when}.",
+        "honeypot_label": "Ne remplissez pas ce champ.",
         "retention_until_withdrawn": "jusqu'au retrait de votre consentement, et au plus {limit} "
                                      "après votre dernier accord",
         "retention_election_end": "jusqu'à la fin de l'élection du {election}, ou jusqu'au retrait "
@@ -200,6 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "retention_core_duration": "{duration} after you send the form",
         "retention_core_policy": "see our privacy policy",
         "retention_purpose": "{purpose}: {when}.",
+        "honeypot_label": "Leave this field empty.",
         "retention_until_withdrawn": "until you withdraw your consent, and at most {limit} after "
                                      "you last gave it",
         "retention_election_end": "until the end of the election of {election}, or until you "

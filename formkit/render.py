@@ -205,7 +205,8 @@ def default_action(spec: Spec, base_url: str = "") -> str:
 
 def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
              hidden: Mapping[str, str] | None, base_url: str, nonce: str | None,
-             alternates: Mapping[str, str] | None = None, banner: str | None = None) -> dict[str, Any]:
+             alternates: Mapping[str, str] | None = None, banner: str | None = None,
+             honeypot: str | None = None) -> dict[str, Any]:
     lang = _lang(spec, lang)
     if form is None:
         form = build_form(spec, lang)
@@ -223,6 +224,7 @@ def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
         "errors": errors,
         "action": action or default_action(spec, base_url),
         "hidden": dict(hidden or {}),
+        "honeypot": honeypot,
         "notice": build_notice(spec, lang),
         "title": spec.title[lang],
         "submit": spec.submit[lang],
@@ -237,35 +239,39 @@ def _context(spec: Spec, lang: str | None, form: Form | None, action: str,
 
 def render_page(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
                 hidden: Mapping[str, str] | None = None, base_url: str = "", nonce: str | None = None,
-                alternates: Mapping[str, str] | None = None, banner: str | None = None) -> str:
+                alternates: Mapping[str, str] | None = None, banner: str | None = None,
+                honeypot: str | None = None) -> str:
     """A full HTML page holding the form and its notice.
 
     ``form``: a bound instance to re-render after a failed POST (values and errors kept);
     ``hidden``: name → value rendered as hidden inputs (anti-CSRF token, honeypot, timestamp);
     ``nonce``: the CSP nonce for the page's ``<style>``; ``alternates``: lang → URL of the
     same form in the spec's other languages (a language switch); ``banner``: a message shown
-    at the top of the form as an alert (e.g. "the service is unavailable, try again").
+    at the top of the form as an alert (e.g. "the service is unavailable, try again");
+    ``honeypot``: the name of a text field that people never see and bots fill in. It sits in
+    a ``hidden`` element rather than being ``type=hidden``, which bots know to leave alone.
     """
-    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, alternates, banner)
+    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, alternates, banner, honeypot)
     return ENV.get_template("formkit/page.html").render(ctx)
 
 
 def render_embed(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
                  hidden: Mapping[str, str] | None = None, base_url: str = "",
-                 nonce: str | None = None, banner: str | None = None) -> str:
+                 nonce: str | None = None, banner: str | None = None,
+                 honeypot: str | None = None) -> str:
     """The page shown inside the iframe: the form and notice, plus a small script (with the
     nonce) that posts the document's height to the parent page, where embed.js resizes the
     frame. Parameters as for ``render_page``."""
-    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, banner=banner)
+    ctx = _context(spec, lang, form, action, hidden, base_url, nonce, banner=banner, honeypot=honeypot)
     return ENV.get_template("formkit/embed.html").render(ctx)
 
 
 def render_snippet(spec: Spec, lang: str | None = None, *, form: Form | None = None, action: str = "",
                    hidden: Mapping[str, str] | None = None, base_url: str = "",
-                   banner: str | None = None) -> str:
+                   banner: str | None = None, honeypot: str | None = None) -> str:
     """A ``<form>`` and its notice, to paste into a page that allows no iframe and no script.
     It posts to ``action`` (default ``BASE/f/ID``) and needs no JavaScript nor CSS."""
-    ctx = _context(spec, lang, form, action, hidden, base_url, None, banner=banner)
+    ctx = _context(spec, lang, form, action, hidden, base_url, None, banner=banner, honeypot=honeypot)
     return ENV.get_template("formkit/snippet.html").render(ctx)
 
 

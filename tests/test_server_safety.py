@@ -78,6 +78,9 @@ def test_expired_token_is_refused(tmp_path):
 
 
 def test_honeypot_is_refused(app, client):
+    page = client.get(f"/f/{FORM}").get_data(as_text=True)
+    # A text field (bots fill those in; they skip type=hidden) that people never see.
+    assert re.search(r'<div hidden><label for="[^"]+">[^<]+</label>\s*<input type="text" id="[^"]+" name="website"', page)
     fields = form_page(client)
     response = client.post(f"/f/{FORM}", data={**fields, **person(4), "website": "http://spam.example"})
     assert response.status_code == 400

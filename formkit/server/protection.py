@@ -8,12 +8,15 @@ every embedded submission would fail. Everything we need travels in the form ins
   the kind of page and when it was served. A post for another form, an altered token or an
   expired one is refused; the person sees the form again with what they typed and a fresh token.
 - the minimum fill time, measured from the time inside the token (no clock on the client);
-- ``website`` (hidden, must stay empty): a honeypot that naive bots fill in.
+- ``website`` (a text field inside a ``hidden`` element, must stay empty): a honeypot that
+  naive bots fill in.
 
 These fields are rendered by formkit.render through its ``hidden`` mapping.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,8 +38,9 @@ class Refusal:
     """The key in formkit.server.messages of what the person reads."""
 
 
-def hidden_fields(secret: str, ticket: FormTicket) -> dict[str, str]:
-    return {TOKEN_FIELD: issue_form_token(secret, ticket), HONEYPOT_FIELD: ""}
+def protection(secret: str, ticket: FormTicket) -> dict[str, Any]:
+    """The render arguments that protect a form: its signed token and the honeypot's name."""
+    return {"hidden": {TOKEN_FIELD: issue_form_token(secret, ticket)}, "honeypot": HONEYPOT_FIELD}
 
 
 def check_post(secret: str, form: Mapping[str, str], *, form_id: str, version: int,

@@ -25,7 +25,7 @@ from .confirm import send_confirmation
 from .headers import allow_framing, csp_nonce
 from .messages import choose_language, t
 from .pages import base_url, json_error, public_url, render, unavailable, wants_json
-from .protection import Refusal, check_post, hidden_fields
+from .protection import Refusal, check_post, protection
 from .registry import registry
 from .store import ledger, store
 from .tokens import FormTicket, LinkTarget, now, withdraw_token
@@ -64,7 +64,7 @@ def snippet(form_id: str) -> Response:
     lang = choose_language(spec.languages, request.args.get("lang"))
     ticket = new_ticket(spec, lang, "snippet", "snippet")
     html = render_snippet(spec, lang, action=public_url("public.submit", form_id=spec.id),
-                          hidden=hidden_fields(current_app.secret_key, ticket))
+                          **protection(current_app.secret_key, ticket))
     response = current_app.response_class(html, mimetype="text/plain")
     response.headers["Cache-Control"] = "no-cache"
     return response
@@ -87,13 +87,13 @@ def new_ticket(spec: Spec, lang: str, kind: str, source: str, page_url: str | No
 def _form_response(spec: Spec, lang: str, ticket: FormTicket, *, embed: bool,
                    form: SpecForm | None = None, banner: str | None = None,
                    status: int = 200) -> Response:
-    hidden = hidden_fields(current_app.secret_key, ticket)
+    protect = protection(current_app.secret_key, ticket)
     if embed:
-        html = render_embed(spec, lang, form=form, action=_action(spec, embed=True), hidden=hidden,
+        html = render_embed(spec, lang, form=form, action=_action(spec, embed=True), **protect,
                             nonce=csp_nonce(), banner=banner)
     else:
         alternates = {code: url_for("public.page", form_id=spec.id, lang=code) for code in spec.languages}
-        html = render_page(spec, lang, form=form, action=_action(spec, embed=False), hidden=hidden,
+        html = render_page(spec, lang, form=form, action=_action(spec, embed=False), **protect,
                            nonce=csp_nonce(), alternates=alternates, banner=banner)
     return current_app.response_class(html, status=status, mimetype="text/html")
 

@@ -21,7 +21,7 @@ from formkit.render import render_page, render_snippet
 
 from .headers import csp_nonce
 from .pages import base_url, public_url, render
-from .protection import hidden_fields
+from .protection import protection
 from .public import new_ticket
 from .registry import registry
 
@@ -72,7 +72,7 @@ def form(form_id: str) -> Response:
     for lang in spec.languages:
         ticket = new_ticket(spec, lang, "snippet", "snippet")
         snippet = render_snippet(spec, lang, action=public_url("public.submit", form_id=spec.id),
-                                 hidden=hidden_fields(current_app.secret_key, ticket))
+                                 **protection(current_app.secret_key, ticket))
         # formkit.render.embed_code points at the files `form build` writes; ours are routes.
         iframe = Markup('<iframe src="{}" title="{}" width="100%" height="1400" loading="lazy" '
                         'referrerpolicy="strict-origin-when-cross-origin"></iframe>').format(
@@ -95,7 +95,7 @@ def test(form_id: str) -> Response:
     lang = request.args.get("lang") if request.args.get("lang") in spec.languages else spec.default_language
     ticket = new_ticket(spec, lang, "test", "hosted")
     html = render_page(spec, lang, action=url_for("public.submit", form_id=spec.id),
-                       hidden=hidden_fields(current_app.secret_key, ticket), nonce=csp_nonce(),
+                       **protection(current_app.secret_key, ticket), nonce=csp_nonce(),
                        banner=TEST_BANNER[lang])
     return current_app.response_class(html, mimetype="text/html")
 
