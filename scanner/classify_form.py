@@ -319,7 +319,12 @@ def _read_controls(form: FormModel, core: CoreAction | None, lang: str | None) -
             if not control.visible and reading.on_by_default:
                 reading.hidden_switch = True
             out.append(reading)
-    return out
+    # A hidden input that carries the state of a visible custom widget already ticked is that
+    # widget's value, judged once as the widget (prechecked-consent), not as a second, hidden
+    # consent. Against an unticked widget it stays a hidden switch: it would send "yes" anyway.
+    ticked = {r.control.selector: r for r in out if r.control.visible and r.control.kind == "checkbox" and r.on_by_default}
+    return [r for r in out if not (r.hidden_switch and r.control.value_of in ticked
+                                   and r.purposes <= ticked[r.control.value_of].purposes)]
 
 
 def same_document(a: str, b: str) -> bool:

@@ -557,7 +557,19 @@ def _control(doc: _Document, el: Tag, form_root: Tag, says_required: bool) -> Co
         control.required = control.required or False
     if kind in ("checkbox", "radio"):
         control.group_label = _group_label(doc, el, form_root)
+    if kind == "hidden":
+        control.value_of = _widget_beside(doc, el, form_root)
     return control
+
+
+def _widget_beside(doc: _Document, el: Tag, form_root: Tag) -> str:
+    """A custom checkbox keeps its state in a hidden input next to it (a <div role="checkbox">
+    submits nothing by itself): the selector of that one widget in the hidden input's parent."""
+    parent = el.parent
+    if not isinstance(parent, Tag) or parent is form_root:
+        return ""
+    widgets = [w for w in parent.find_all(attrs={"role": ("checkbox", "switch")}) if not _has_tag(w, {"input"})]
+    return _selector(doc, widgets[0], form_root) if len(widgets) == 1 else ""
 
 
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())

@@ -60,6 +60,9 @@ class Control:
     """For a box in a group: the group's question (fieldset legend, radiogroup label)."""
     autocomplete: str = ""
     """The ``autocomplete`` token(s), a hint of what data the field holds (HTML spec 4.10.18.7)."""
+    value_of: str = ""
+    """For a hidden input: the selector of the custom widget (``role=checkbox``/``switch``) beside
+    it whose state it carries to the server, "" when it stands alone."""
 
 
 @dataclass

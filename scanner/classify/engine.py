@@ -39,6 +39,9 @@ _CLAUSE = re.compile(
     r"|,\s+(?=(?:et|mais|and|but|und|aber|en|maar|y|pero|e|ma|or|ou|oder|of|o)\b)"
     r"|\s(?=(?:et|and|und|en|y|e|ou|or|oder|of|o)\s(?:je|j'|de|d'|que|qu'|ne|n'|vous|i|to|ich|zu|ik|om|di|a|that|dass|dat|me|mi)\b)"
 )
+# Words that join two objects of one verb ("news and fundraising appeals"): across them, a
+# communication phrase names its own object rather than carrying the next one.
+_JOIN = re.compile(r"\b(and|et|und|en|y|e|or|ou|oder|of|o|as well as|ainsi que|sowie|plus)\b|[,&+/]")
 _NEWSLETTER_WORD = re.compile(r"news ?letter|nieuwsbrief|infolettre|lettre d'info|boletin|rundbrief|infobrief")
 
 
@@ -57,6 +60,9 @@ class Compiled:
 
     def table(self, name: str) -> tuple[tuple[Enum, re.Pattern[str]], ...]:
         return self.tables[name]
+
+    def purpose(self, key: Purpose) -> re.Pattern[str]:
+        return dict(self.tables["PURPOSES"]).get(key, _NEVER)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
         try:
@@ -90,6 +96,24 @@ def compiled(lang: str | None) -> Compiled:
 
 def _hits(table: tuple[tuple[K, re.Pattern[str]], ...], text: str) -> set[K]:
     return {key for key, rx in table if rx.search(text)}
+
+
+def _only_vehicle(comm: re.Pattern[str], other: re.Pattern[str], clause: str) -> bool:
+    """True when every communication phrase of ``clause`` is only the vehicle of another purpose
+    named right after it ("hear about our fundraising appeals", "recevoir nos appels aux dons"):
+    that is one optional purpose, not two. A joining word in between ("news and fundraising
+    appeals") keeps both."""
+    targets = [m.start() for m in other.finditer(clause)]
+    if not targets:
+        return False
+    for match in comm.finditer(clause):
+        after = [t for t in targets if t >= match.start()]
+        if not after:
+            return False
+        gap = clause[match.end():after[0]] if after[0] > match.end() else ""
+        if len(gap.split()) > 3 or _JOIN.search(gap):
+            return False
+    return True
 
 
 def _mask(rx: re.Pattern[str], text: str) -> tuple[str, bool]:
@@ -148,6 +172,9 @@ def classify(text: str, lang: str | None = None) -> Meaning:
         # being contacted by the local team.
         core_sharing |= shared_within and transfer
         found: set[Purpose] = _hits(lex.table("PURPOSES"), clause)
+        if {Purpose.COMMUNICATION, Purpose.FUNDRAISING} <= found and _only_vehicle(
+                lex.purpose(Purpose.COMMUNICATION), lex.purpose(Purpose.FUNDRAISING), clause):
+            found.discard(Purpose.COMMUNICATION)
         message = bool(lex.core_messages.search(clause))
         if message:
             # Messages the core action needs (confirmation, receipt, reply) are not an optional

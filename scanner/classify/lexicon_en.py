@@ -19,7 +19,7 @@ _NEWS = (r"(news ?letters?|updates?|news|information|info|e-?mails?|emails|texts
 PURPOSES = {
     Purpose.COMMUNICATION: (
         r"\bnews ?letters?\b", r"\be-?mail updates?\b", r"\bupdates?\b", r"\bcampaign (news|updates|e-?mails|information|messages)\b",
-        r"\b(receive|get|send (you|me)|sending (you|me)|be sent|hear|hearing) (from us |occasional |regular |the |our |more |further |future |any )*"
+        r"\b(receive|get|send (you|me)|sending (you|me)|be sent|hear|hearing) (from us |occasional |regular |the |our |more |further |future |any |recurring |automated |autodialed |periodic |promotional |political |campaign |weekly |monthly |daily |text |sms |mobile )*"
         + _NEWS, r"\bkeep (me|you|them) (informed|updated|posted|in the loop|up to date|in touch)\b",
         r"\b(be|being) (kept )?(informed|updated)\b", r"\b(be|being) (contacted|called|texted|emailed|e-mailed)\b",
         r"\b(contact|email|e-mail|text|call|phone) (me|you)\b(?! (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership))",

@@ -86,7 +86,7 @@ ENTAILED = (r"\b(firmando|inviando|iscrivendoti|iscrivendosi|cliccando|registran
 CONDITIONAL = (r"\bse (hai|ha) (selezionato|acconsentito|scelto|spuntato)\b", r"\bcon il (tuo|suo) consenso\b", r"\bsolo se\b", r"\bse lo desideri\b",
                r"\bprevio (tuo|suo)? ?consenso\b")
 NEGATION = (r"\b(mai|non|nessun|nessuna|ne)\b",)
-WITHDRAWAL = (r"\bdisiscri", r"\bcancellar(ti|si|mi) dalla\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
+WITHDRAWAL = (r"\bdisiscri", r"\bcancellar(ti|si|mi|vi)\b", r"\bannullare l'iscrizione\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
 CORE_MESSAGES = (r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l') (iscrizione|firma|indirizzo)\b", r"\bricevuta\b",
                  r"\brispondere alla (tua|sua) (richiesta|domanda)\b", r"\bgestire la (tua|sua) (richiesta|firma|iscrizione|donazione)\b", r"\bpromemoria\b")
 TRANSFER = (r"\b(comunicat[iea]|condivis[iea]|condividere|trasmess[iea]|cedut[iea]|accesso)\b",)
