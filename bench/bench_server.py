@@ -139,9 +139,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Run by bench/run.py (runpy), sys.argv is run.py's: take options, and exit, only when run
-    # directly, so that run.py goes on to the next benchmark.
-    direct = sys.argv[0].endswith("bench_server.py")
-    status = main(sys.argv[1:] if direct else [])
-    if direct:
-        sys.exit(status)
+    sys.exit(main(sys.argv[1:]))

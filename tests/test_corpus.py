@@ -48,3 +48,19 @@ def test_scores_follow_the_readme_formula() -> None:
     assert result.per_rule["y"].precision == 0.0 and result.per_rule["y"].recall == 0.0
     assert result.per_rule["x"].f1 == 1.0
     assert result.false_positives == {"z": ["a"], "y": ["b"]} and result.false_negatives == {"y": ["a"]}
+
+
+@pytest.mark.browser
+def test_all_pages_f1_with_the_browser_where_needed(corpus: Path, labels: dict[str, dict]) -> None:
+    """issue 4: the needs_browser pages join the score once the browser engine exists. `auto`
+    renders in Chromium only the pages that look script-built; every page counts here."""
+    from tests.plugins.browser import chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("Chromium is not installed (make system-deps installs Debian's chromium)")
+    predictions = predict(corpus, labels, Settings(depth=0, engine="auto"))
+    result = evaluate(labels, predictions)
+    assert result.micro.f1 >= MIN_F1, render("all pages, engine auto", result)
+    accused = {page: sorted(predictions[page]) for page, label in labels.items()
+               if not label["expect"] and predictions[page]}
+    assert not accused
