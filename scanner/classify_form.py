@@ -11,7 +11,8 @@ import re
 from urllib.parse import urldefrag
 from dataclasses import dataclass, field
 
-from .classify import Meaning, NoticeFacts, classify, looks_like_login, looks_like_search, normalise, notice_facts, polarity, topics
+from .classify import (Meaning, NoticeFacts, classify, looks_like_login, looks_like_search, looks_like_survey, normalise, notice_facts,
+                       polarity, topics)
 from .model import Control, FormModel, Link, Notice, PageModel
 from .vocabulary import CoreAction, Purpose
 
@@ -247,6 +248,8 @@ def _read_box(control: Control, core: CoreAction | None, lang: str | None) -> Co
         text = f"{control.group_label} : {control.label}"
         meaning = classify(text, lang)
     purposes = optional_purposes(meaning, core)
+    if control.group_label and looks_like_survey(control.group_label):
+        purposes = frozenset()  # "Comment nous avez-vous connus ? [x] Newsletter": an answer, not a consent
     return ControlReading(control, meaning, purposes, _matters(meaning, purposes, core),
                           on_by_default=control.checked and bool(purposes) and not meaning.opt_out, text=text)
 
@@ -257,6 +260,10 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
     Each option is read with its question, so that "Per SMS" under "Wie möchten Sie informiert
     werden?" carries the purpose and "Signer seulement" under "Je souhaite :" does not."""
     question = classify(control.label, lang) if control.label else Meaning()
+    if control.label and looks_like_survey(control.label):
+        # "How did you hear about us? — Newsletter / Facebook": the options say where the
+        # person came from; choosing one grants nothing.
+        return ControlReading(control, question, frozenset(), 0, text=control.label)
     purposes: set[Purpose] = set()
     refusable = False
     on = False

@@ -125,3 +125,17 @@ def test_every_language_lexicon_defines_every_category() -> None:
         missing = [name for name in (*_LIST_NAMES, *_TABLE_NAMES) if not getattr(module, name, None)]
         assert not missing, f"lexicon_{code} lacks {missing}"
         assert module.LANG == code and len(module.STOPWORDS) >= 20
+
+
+@pytest.mark.parametrize(("text", "survey"), [
+    ("Comment avez-vous connu l'événement ?", True), ("How did you hear about us?", True),
+    ("Wie haben Sie von uns erfahren?", True), ("Hoe heb je over ons gehoord?", True),
+    ("¿Cómo nos conociste?", True), ("Come hai saputo della petizione?", True),
+    ("Comment souhaitez-vous être informé ?", False), ("How would you like to hear from us?", False),
+    ("Wie möchten Sie informiert werden?", False),
+])
+def test_survey_question(text: str, survey: bool) -> None:
+    """A question about how the person found the campaign: its options are answers, not consents."""
+    from scanner.classify import looks_like_survey
+
+    assert looks_like_survey(text) is survey

@@ -14,6 +14,7 @@ from .engine import (
     link_kind,
     looks_like_login,
     looks_like_search,
+    looks_like_survey,
     notice_facts,
     polarity,
     topics,
@@ -24,5 +25,5 @@ from .normalise import normalise
 
 __all__ = [
     "Meaning", "NoticeFacts", "classify", "clauses", "detect", "link_kind", "looks_like_login",
-    "looks_like_search", "normalise", "notice_facts", "polarity", "topics",
+    "looks_like_search", "looks_like_survey", "normalise", "notice_facts", "polarity", "topics",
 ]

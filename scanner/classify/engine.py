@@ -28,7 +28,7 @@ _NEVER = re.compile(r"(?!x)x")
 _LIST_NAMES = (
     "ATTESTATION", "ACK_VERBS", "PRIVACY_NOUNS", "GRANT", "OPT_OUT", "ENTAILED", "CONDITIONAL", "NEGATION",
     "WITHDRAWAL", "CORE_MESSAGES", "CORE_SHARING", "TRANSFER", "SENSITIVE_EXEMPT", "NEUTRAL", "SITE_PREFERENCE", "UNTICK", "YES", "NO", "NOTICE_MARKERS",
-    "NOTICE_CONTROLLER", "NOTICE_RIGHTS", "PRIVACY_LINK", "LEGAL_LINK", "SEARCH", "LOGIN",
+    "NOTICE_CONTROLLER", "NOTICE_RIGHTS", "PRIVACY_LINK", "LEGAL_LINK", "SEARCH", "LOGIN", "SURVEY",
 )
 _TABLE_NAMES = ("PURPOSES", "CHANNELS", "CORE_ACTIONS", "CORE_TOPICS", "NON_CONSENTS", "SENSITIVE")
 
@@ -306,6 +306,12 @@ def link_kind(text: str, href: str = "") -> str:
 
 def looks_like_search(text: str) -> bool:
     return bool(_COMPILED[None].search.search(normalise(text)))
+
+
+def looks_like_survey(text: str) -> bool:
+    """A question about how the person found the campaign ("Comment avez-vous connu …?"): its
+    options ("La newsletter", "SMS") name where they came from, they grant nothing."""
+    return bool(_COMPILED[None].survey.search(normalise(text)))
 
 
 def looks_like_login(text: str) -> bool:

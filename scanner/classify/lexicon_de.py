@@ -118,3 +118,6 @@ PRIVACY_LINK = (r"\bdatenschutz",)
 LEGAL_LINK = (r"\bimpressum\b",)
 SEARCH = (r"\bsuche\b", r"\bsuchen\b")
 LOGIN = (r"\banmeldung fur mitglieder\b", r"\beinloggen\b", r"\blogin\b", r"\bpasswort\b", r"\bmitgliederbereich\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bwie (haben sie|hast du) (von|uns|davon)\b.{0,40}\b(erfahren|gehort|gefunden)", r"\bwie sind sie auf (uns|diese)\b.{0,30}\baufmerksam",
+          r"\bwoher (kennen sie|kennst du)\b", r"\bwo(durch| haben sie)\b.{0,30}\b(erfahren|gehort)\b")

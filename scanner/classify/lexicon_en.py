@@ -180,3 +180,6 @@ PRIVACY_LINK = (r"\bprivacy\b", r"\bdata protection\b", r"\bpersonal data\b", r"
 LEGAL_LINK = (r"\blegal (notice|information|mentions)\b", r"\blegal\b", r"\bimprint\b", r"\bterms and conditions\b")
 SEARCH = (r"\bsearch\b", r"\bfind\b")
 LOGIN = (r"\blog ?in\b", r"\bsign ?in\b", r"\bpassword\b", r"\busername\b", r"\bmembers'? area\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bhow did you (hear|find out|learn|get to know|come across|discover)\b", r"\bwhere did you (hear|see|find out|learn)\b",
+          r"\bhow you (heard|found out|learned|learnt) (about|of)\b", r"\breferred by\b", r"\breferral source\b")

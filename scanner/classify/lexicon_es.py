@@ -105,3 +105,5 @@ PRIVACY_LINK = (r"\bprivacidad\b", r"\bproteccion de datos\b", r"\bdatos persona
 LEGAL_LINK = (r"\baviso legal\b",)
 SEARCH = (r"\bbusca(r|dor)?\b",)
 LOGIN = (r"\biniciar sesion\b", r"\bcontrasena\b", r"\bacceso (socios|afiliados)\b", r"\bentrar\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bcomo (nos |te |se )?(conociste|conocio|conocisteis|enteraste|entero|supiste|supo|llegaste|llego)\b", r"\bdonde (nos )?(conociste|viste|oiste)\b")

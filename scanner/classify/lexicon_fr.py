@@ -212,3 +212,7 @@ PRIVACY_LINK = (r"\bconfidentialite\b", r"\bdonnees personnelles\b", r"\bvie pri
 LEGAL_LINK = (r"\bmentions legales\b", r"\binformations legales\b")
 SEARCH = (r"\brecherch", r"\bchercher\b")
 LOGIN = (r"\bconnexion\b", r"\bse connecter\b", r"\bidentifiant\b", r"\bmot de passe\b", r"\bespace (adherent|membre)\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bcomment (avez-vous|as-tu|nous avez-vous|nous as-tu|vous nous avez|tu nous as) (connu|decouvert|entendu parler)",
+          r"\b(par quel|par quels) (moyens?|canal|canaux|biais)\b.{0,40}\b(connu|entendu|decouvert)", r"\bvous avez (connu|decouvert) (cet|cette|l'|la|le|notre)",
+          r"\bou avez-vous (vu|entendu|appris)\b")

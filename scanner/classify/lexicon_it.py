@@ -105,3 +105,6 @@ PRIVACY_LINK = (r"\bprivacy\b", r"\binformativa\b", r"\bdati personali\b", r"\bp
 LEGAL_LINK = (r"\bnote legali\b",)
 SEARCH = (r"\bcerca(re)?\b",)
 LOGIN = (r"\baccedi\b", r"\baccesso\b", r"\blogin\b", r"\bpassword\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bcome (hai|ha|avete) (saputo|conosciuto|scoperto|sentito parlare)\b", r"\bcome (ci |mi )?(hai|ha|avete) (conosciuto|trovato|trovati)\b",
+          r"\bdove (hai|ha) (saputo|sentito|visto)\b")

@@ -116,3 +116,5 @@ PRIVACY_LINK = (r"\bprivacy", r"\bgegevensbescherming\b", r"\bpersoonsgegevens\b
 LEGAL_LINK = (r"\bcolofon\b", r"\bwettelijke vermeldingen\b", r"\bjuridische\b", r"\bdisclaimer\b")
 SEARCH = (r"\bzoek(en)?\b",)
 LOGIN = (r"\binloggen\b", r"\baanmelden\b", r"\bwachtwoord\b")
+# A question about how the person came (survey): its options name channels as answers, not consents.
+SURVEY = (r"\bhoe (heb|ben|hebt) (je|jij|u)\b.{0,40}\b(gehoord|gevonden|leren kennen|ontdekt|terechtgekomen)", r"\bwaar (heb|hebt) (je|u)\b.{0,40}\b(gehoord|gezien|gelezen)")

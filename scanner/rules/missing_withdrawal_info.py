@@ -26,12 +26,14 @@ RULE = Rule(
 
 
 def check(reading: PageReading) -> list[Finding]:
-    """The form offers at least one visible optional-purpose control, and nothing near it nor
+    """The form offers at least one visible optional-purpose control (not an opt-out box), and nothing near it nor
     in its linked notice says that consent can be withdrawn or how to unsubscribe."""
     out: list[Finding] = []
     for form in reading.in_scope:
         notice = form.notice
-        boxes = form.consent_controls
+        # An opt-out box is reported by opt-out-consent (rules.md precedence, like hidden and
+        # implied consents); its refusal wording is itself a way to say no.
+        boxes = [c for c in form.consent_controls if not c.meaning.opt_out]
         if not boxes or notice is None or notice.link_unread or notice.says("withdrawal"):
             continue
         out.append(on_form(RULE, reading.page, form,
