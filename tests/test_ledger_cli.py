@@ -65,7 +65,7 @@ def test_export_csv_and_json(db, tmp_path):
 def test_purge_dry_run_then_real(db):
     day = (CORE_END + dt.timedelta(days=1)).isoformat()
     dry = run("purge", "--db", db, "--today", day, "--dry-run")
-    assert dry.exit_code == 0 and "1 contact(s) would delete, 1 kept" in dry.output
+    assert dry.exit_code == 0 and "1 contact(s) would be deleted, 1 kept" in dry.output
     real = run("purge", "--db", db, "--today", day, "--format", "json")
     report = json.loads(real.stdout)
     assert report["deleted"] == 1 and report["kept"] == 1
@@ -132,3 +132,30 @@ def test_verify_checks_the_seal_with_the_servers_key(tmp_path, monkeypatch):
     (tmp_path / "instance" / "secret_key").write_text("the-server-key\n")  # where the server keeps it
     found = run("verify", "--db", db)
     assert found.exit_code == 0 and "seal checked" in found.output
+
+
+def test_purge_and_erase_keep_the_chain_head_sealed(tmp_path, monkeypatch):
+    """Deleting data appends `erased` events: the CLI must seal the new head with the server's
+    key, or the next verify could no longer detect a rewrite of the whole chain."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("UNBUNDLE_SECRET_KEY", raising=False)
+    db = f"sqlite:///{tmp_path / 'instance' / 'unbundle.db'}"
+    store = Ledger(db, secret=b"the-server-key")
+    store.upgrade()
+    spec = make_spec()
+    store.record_submission(submission(spec, "alice@example.org", {"newsletter"}), now=T0)
+    store.record_submission(submission(spec, "bob@example.org", {"sms"}, phone="+33612345678"), now=T0)
+    store.close()
+    (tmp_path / "instance" / "secret_key").write_text("the-server-key\n")
+    assert run("subject", "bob@example.org", "--erase").exit_code == 0
+    after_erase = run("verify")
+    assert after_erase.exit_code == 0 and "seal checked" in after_erase.output
+    day = (CORE_END + dt.timedelta(days=1)).isoformat()
+    assert run("purge", "--today", day).exit_code == 0
+    after_purge = run("verify")
+    assert after_purge.exit_code == 0 and "seal checked" in after_purge.output
+
+
+def test_verify_says_when_the_head_carries_no_seal(db):
+    unsealed = run("verify", "--db", db, "--secret", "the-server-key")
+    assert unsealed.exit_code == 0 and "carries no seal" in unsealed.output

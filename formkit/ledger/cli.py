@@ -34,8 +34,8 @@ SECRET_FILE = "secret_key"
 
 secret_option = click.option(
     "--secret", envvar=SECRET_ENV, default=None, metavar="TEXT",
-    help="The server's secret key, to check the chain head's seal. Env: UNBUNDLE_SECRET_KEY; "
-         "default: instance/secret_key if present.",
+    help="The server's secret key, which seals the chain head (verify checks the seal; purge and "
+         "--erase renew it). Env: UNBUNDLE_SECRET_KEY; default: instance/secret_key if present.",
 )
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -111,7 +111,8 @@ def verify(db: str | None, secret: str | None, fmt: str) -> None:
 
     Exits 0 when the chain is intact, 1 otherwise.
     """
-    store = _open(db, _secret(secret))
+    key = _secret(secret)
+    store = _open(db, key)
     try:
         report = store.verify()
     finally:
@@ -125,13 +126,16 @@ def verify(db: str | None, secret: str | None, fmt: str) -> None:
         for problem in report.problems:
             click.echo(problem.line())
         seal = {True: ", seal checked", False: ", seal NOT checked (no --secret)", None: ""}[report.sealed]
+        if report.sealed is None and key:
+            seal = ", but the chain head carries no seal (last written without the server's key)"
         verdict = "ok" if report.ok else f"FAILED: {len(report.problems)} problem(s)"
         click.echo(f"{verdict}: {report.events_checked} events checked{seal}")
     if not report.ok:
         raise click.exceptions.Exit(1)
 
 
-@ledger.command(epilog="Example: unbundle ledger export --form petition-eau --purpose sms -o sms.csv")
+@ledger.command(short_help="Export the people who may be contacted for one purpose today.",
+                epilog="Example: unbundle ledger export --form parrainage-camille-2027 --purpose sms")
 @db_option
 @click.option("--form", "form_id", required=True, metavar="ID", help="Form id (the spec's `id`).")
 @click.option("--purpose", "purpose_id", required=True, metavar="ID", help="Purpose id (the spec's `purposes[].id`).")
@@ -172,22 +176,25 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-@ledger.command(epilog="Example: unbundle ledger purge --specs examples --today 2027-11-10 --dry-run")
+@ledger.command(short_help="Delete personal data past its retention; the proof stays.",
+                epilog="Example: unbundle ledger purge --specs examples --today 2027-11-10 --dry-run")
 @db_option
+@secret_option
 @click.option("--today", type=date_type, default=None, help="Purge as of this date (YYYY-MM-DD); default: today (UTC).")
 @click.option("--dry-run", is_flag=True, help="Report what would be deleted; delete nothing.")
 @click.option("--specs", "specs_dir", type=click.Path(file_okay=False, exists=True), default=None,
               envvar="UNBUNDLE_SPECS", help="Folder of form specs whose retention may shorten what was stored. Env: UNBUNDLE_SPECS.")
 @format_option("text", "json")
 @_clean_errors
-def purge(db: str | None, today: dt.datetime | None, dry_run: bool, specs_dir: str | None, fmt: str) -> None:
+def purge(db: str | None, secret: str | None, today: dt.datetime | None, dry_run: bool,
+          specs_dir: str | None, fmt: str) -> None:
     """Delete personal data past its retention (the spec's election_end + core_action, each
     purpose's own retention); withdrawn consents keep nothing. The proof of consent stays and
     still verifies. On SQLite the file is vacuumed so that no trace of the data remains.
     """
     specs = load_specs(specs_dir) if specs_dir else []
     day = today.date() if today else dt.datetime.now(dt.UTC).date()
-    store = _open(db)
+    store = _open(db, _secret(secret))  # each deletion appends an event: keep the head sealed
     try:
         report = store.purge(specs, today=day, dry_run=dry_run)
     finally:
@@ -206,21 +213,24 @@ def purge(db: str | None, today: dt.datetime | None, dry_run: bool, specs_dir: s
         click.echo(f"{verb} {item.contact_id} on {item.form_id}: {item.reason}{until}")
     for note in report.notes:
         click.echo(f"note: {note}")
-    click.echo(f"{len(report.items)} contact(s) {verb}, {report.kept} kept, as of {day}")
+    summary = "would be deleted" if dry_run else "deleted"
+    click.echo(f"{len(report.items)} contact(s) {summary}, {report.kept} kept, as of {day}")
 
 
-@ledger.command(epilog="Example: unbundle ledger subject alice@example.org --erase")
+@ledger.command(short_help="Print everything held about a person (art. 15); --erase (art. 17).",
+                epilog="Example: unbundle ledger subject alice@example.org --erase")
 @click.argument("identifier", metavar="EMAIL|PHONE")
 @db_option
+@secret_option
 @click.option("--erase", is_flag=True, help="Erase the person's personal data (art. 17) after printing it.")
 @output_option
 @_clean_errors
-def subject(identifier: str, db: str | None, erase: bool, output: str | None) -> None:
+def subject(identifier: str, db: str | None, secret: str | None, erase: bool, output: str | None) -> None:
     """Print everything held about a person, as JSON (GDPR art. 15); with --erase, erase it (art. 17).
 
     The proof that consents were given and withdrawn stays, without the person's data.
     """
-    store = _open(db)
+    store = _open(db, _secret(secret))  # --erase appends an event: keep the head sealed
     try:
         found = store.subject(identifier)
         _emit(json.dumps(found, indent=2, ensure_ascii=False) + "\n", output)
