@@ -139,3 +139,29 @@ def test_survey_question(text: str, survey: bool) -> None:
     from scanner.classify import looks_like_survey
 
     assert looks_like_survey(text) is survey
+
+
+@pytest.mark.parametrize(("text", "fact", "expected"), [
+    ("This notice explains how Leeds Greens collects and uses your personal data.", "controller", True),
+    ("L'association Tours en Commun traite vos données pour gérer les signatures.", "controller", True),
+    ("Groen Tilburg is verantwoordelijk voor de verwerking van je persoonsgegevens.", "controller", True),
+    ("De vzw Groen Leuven verwerkt je gegevens.", "controller", True),
+    ("Die Initiative Stadtbus Jena e.V. verarbeitet Ihre Daten.", "controller", True),
+    ("We process your personal data only to run this petition.", "controller", False),
+    ("Ce site traite vos données personnelles uniquement pour enregistrer votre parrainage.", "controller", False),
+    ("Nous traitons vos données pour gérer les signatures.", "controller", False),
+    ("Wir verarbeiten Ihre Daten.", "controller", False),
+    ("Vous pouvez consulter, modifier ou supprimer vos données en écrivant à rgpd@x.example.", "rights", True),
+    ("You can request a copy of your data or ask us to delete it.", "rights", True),
+    ("Je kunt je gegevens inzien, laten aanpassen of verwijderen.", "rights", True),
+    ("Puedes acceder, rectificar y suprimir tus datos.", "rights", True),
+    ("Sie können der Nutzung Ihrer Daten jederzeit widersprechen.", "rights", True),
+    ("Nous supprimons vos données après trois ans.", "rights", False),
+    ("You can change your preferences at any time.", "withdrawal", True),
+    ("Ihre Einwilligung können Sie jederzeit zurückziehen.", "withdrawal", True),
+    ("Puoi ritirare il tuo consenso in qualsiasi momento.", "withdrawal", True),
+])
+def test_notice_wording(text: str, fact: str, expected: bool) -> None:
+    """Notices name the controller and the rights in many phrasings; a pronoun or "this site"
+    names nobody (rules.md, missing-controller)."""
+    assert getattr(notice_facts(text), fact) is expected

@@ -95,7 +95,7 @@ CONDITIONAL = (r"\b(wenn|falls|sofern|soweit) sie (dies |das )?(gewahlt|angekreu
                r"\bmit ihrer einwilligung\b", r"\b(nur|ausschliesslich) (wenn|mit|sofern)\b", r"\bauf dem von ihnen gewahlten weg\b",
                r"\bwenn sie .{0,20}gewahlt haben\b", r"\bdurch (ankreuzen|anklicken)\b")
 NEGATION = (r"\b(nie|niemals|nicht|kein|keine|keinen|keiner|keinesfalls)\b",)
-WITHDRAWAL = (r"\bwiderruf", r"\bwiderrufen\b", r"\babmeld", r"\baustragen\b", r"\babbestell", r"\bwiderspruch", r"\bwidersprechen\b",
+WITHDRAWAL = (r"\b(einwilligung|zustimmung)\b.{0,40}\bzuruck(ziehen|nehmen)\b", r"\bzuruckgezogen\b", r"\bwiderruf", r"\bwiderrufen\b", r"\babmeld", r"\baustragen\b", r"\babbestell", r"\bwiderspruch", r"\bwidersprechen\b",
               r"[\"'„“]\s*stop\s*[\"'“”]", r"\bantwort\W{1,3}stop\b")
 CORE_MESSAGES = (r"\bbestatigungs(-?e-?mail|mail|link|nachricht)", r"\b(anmeldung|unterschrift|e-?mail-adresse|adresse) (zu )?bestatigen\b",
                  r"\bquittung\b", r"\bspendenbescheinigung\b", r"\bzuwendungsbestatigung\b", r"\b(ihre|deine) (anfrage|nachricht|frage) (zu )?(beantworten|bearbeiten)\b",
@@ -111,9 +111,10 @@ YES = (r"^(ja|gerne|einverstanden|ok)\b",)
 NO = (r"^(nein|lieber nicht|keine|nicht|niemals|spater|vielleicht spater)\b",)
 
 NOTICE_MARKERS = (r"\bdatenschutz", r"\bihre daten\b", r"\bihre angaben\b", r"\bpersonenbezogen", r"\bdsgvo\b", r"\bverantwortlich(e|er)?\b")
-NOTICE_CONTROLLER = (r"\bverantwortlich(e|er)? (ist|sind|im sinne|fur die (daten)?verarbeitung|stelle)\b", r"\bverantwortlich(e|er)?:",
+NOTICE_CONTROLLER = (r"\b(?!(?:wir|sie|er|es|die|der|das|diese|dieses|website|webseite|formular|seite|dienst|anbieter|cookies?)\b)[a-z][a-z.-]+ (verarbeitet|erhebt|speichert|nutzt|verwendet) (ihre|deine) (personenbezogenen )?(daten|angaben)\b",
+                     r"\bverantwortlich(e|er)? (ist|sind|im sinne|fur die (daten)?verarbeitung|stelle)\b", r"\bverantwortlich(e|er)?:",
                      r"\bverarbeitet (von|durch) (?!uns\b)", r"\bwerden (ausschliesslich |nur )?(von|durch) (?!uns\b)[a-z].{0,60}\bverarbeitet\b")
-NOTICE_RIGHTS = (r"\bbetroffenenrechte\b", r"\bihre rechte (als betroffene|nach der dsgvo|geltend)", r"\bauskunft", r"\bberichtigung", r"\bloschung", r"\bwiderspruch", r"\beinschrankung der verarbeitung", r"\bdatenubertragbarkeit")
+NOTICE_RIGHTS = (r"\bwidersprechen\b", r"\bbetroffenenrechte\b", r"\bihre rechte (als betroffene|nach der dsgvo|geltend)", r"\bauskunft", r"\bberichtigung", r"\bloschung", r"\bwiderspruch", r"\beinschrankung der verarbeitung", r"\bdatenubertragbarkeit")
 PRIVACY_LINK = (r"\bdatenschutz",)
 LEGAL_LINK = (r"\bimpressum\b",)
 SEARCH = (r"\bsuche\b", r"\bsuchen\b")

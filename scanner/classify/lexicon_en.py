@@ -140,7 +140,7 @@ CONDITIONAL = (r"\bif (you|i) (have )?(tick|ticked|check|checked|opt|opted|choos
                r"\bif the box\b", r"\bsubject to your consent\b", r"\bwhen you (have )?(opted|agreed|consented|asked)\b", r"\bif so\b",
                r"\bif you('ve| have) (asked|opted|agreed|consented|chosen)")
 NEGATION = (r"\b(never|not|no|don't|doesn't|won't|will not|do not|does not|cannot|can't|nor)\b",)
-WITHDRAWAL = (r"\bunsubscrib", r"\bwithdraw(ing|n|al)?\b", r"\bopt(ing)?[ -]?out\b", r"\b(reply|replying|text|texting|send|sending)\W{1,3}(the word )?\W{0,2}stop\b",
+WITHDRAWAL = (r"\b(change|update|manage) your (contact |marketing |email )?(preferences|choices|consent)\b", r"\bunsubscrib", r"\bwithdraw(ing|n|al)?\b", r"\bopt(ing)?[ -]?out\b", r"\b(reply|replying|text|texting|send|sending)\W{1,3}(the word )?\W{0,2}stop\b",
               r"[\"'“]\s*stop\s*[\"'”]", r"\bchange your mind\b", r"\bobject (to|at any time)\b", r"\bright to object\b",
               r"\bremove (yourself|you) from (our|the) (list|mailing)", r"\bstop (receiving|hearing)\b", r"\bupdate your preferences\b",
               r"\bmanage your (preferences|subscriptions)\b")
@@ -166,12 +166,14 @@ NO = (r"^(no|not now|never|none|no thanks|i do not|i don't|please don't|do not|l
 
 NOTICE_MARKERS = (r"\bpersonal (data|information|details)\b", r"\byour data\b", r"\byour (personal )?(information|details)\b", r"\bgdpr\b", r"\bprivacy\b", r"\bdata protection\b",
                   r"\bico\b", r"\bdata controller\b", r"\binformation commissioner\b", r"\bprocess (your|the) (data|information)\b")
-NOTICE_CONTROLLER = (r"\bdata controller\b", r"\bcontroller (is|for|of|:)\b", r"\bjoint controllers\b",
+NOTICE_CONTROLLER = (r"\b(?!(?:we|they|it|this|that|which|who|you|site|website|form|page|tool|platform|provider|cookies?|service)\b)[a-z][a-z.&'-]+ (collects|processes|uses|holds|stores|handles|controls)( and [a-z]+)? (your|the) (personal )?(data|details|information)\b",
+                     r"\bdata controller\b", r"\bcontroller (is|for|of|:)\b", r"\bjoint controllers\b",
                      r"\b(processed|collected|held|handled|controlled|stored) by (?!(us|you|our (staff|volunteers|team)|third parties|processors)\b)",
                      r"\bresponsible for (processing|your (personal )?data|the processing)\b", r"\bon behalf of (?!you\b)",
                      r"\bwho we are\b.{0,80}\b(party|campaign|association|ltd|limited|cic|committee|trust)\b",
                      r"\b(?!we\b|they\b|i\b|it\b|this\b)[a-z]+ (will|shall|may) (process|use|hold|store) your (personal )?(data|details|information)\b")
-NOTICE_RIGHTS = (r"\bright(s)? (of|to) (access|rectif|erasure|erase|object|portability|restrict|correct|be forgotten|deletion|delete)",
+NOTICE_RIGHTS = (r"\b(request|ask for|get|obtain) a copy of (your|the) (personal )?(data|information|details)\b", r"\bask us to (delete|erase|remove|correct|update|amend|stop using)\b",
+                 r"\bright(s)? (of|to) (access|rectif|erasure|erase|object|portability|restrict|correct|be forgotten|deletion|delete)",
                  r"\b(access|correct|rectify|erase|delete|restrict|object to|port)[a-z]*,? (or|and|,)? ?(correct|rectif|erase|delete|restrict|object|port)",
                  r"\brectif(y|ication)\b", r"\berasure\b", r"\bportability\b", r"\bobject to (its |the |our )?(use|processing)\b",
                  r"\bsubject access\b", r"\bright to be forgotten\b", r"\brestrict (its |the )?processing\b",

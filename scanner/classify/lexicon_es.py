@@ -100,7 +100,8 @@ NO = (r"^(no|nunca|ninguno|ninguna|mas tarde|ahora no)\b",)
 
 NOTICE_MARKERS = (r"\bdatos personales\b", r"\b(tus|sus) datos\b", r"\brgpd\b", r"\bprivacidad\b", r"\bproteccion de datos\b", r"\baepd\b", r"\blopdgdd\b")
 NOTICE_CONTROLLER = (r"\bresponsable (del tratamiento|:)", r"\btratados por (?!nosotros\b)")
-NOTICE_RIGHTS = (r"\bejercer (sus|tus|los) derechos\b", r"\bacceso, rectificacion\b", r"\brectificacion\b", r"\bsupresion\b", r"\boposicion\b", r"\bportabilidad\b", r"\bderechos arco\b", r"\blimitacion del tratamiento\b")
+NOTICE_RIGHTS = (r"\b(acceder|rectificar|suprimir|cancelar|oponerte|oponerse)(,| y| o) (a )?(rectificar|suprimir|cancelar|oponerte|oponerse|limitar|portar)\b",
+                 r"\bejercer (sus|tus|los) derechos\b", r"\bacceso, rectificacion\b", r"\brectificacion\b", r"\bsupresion\b", r"\boposicion\b", r"\bportabilidad\b", r"\bderechos arco\b", r"\blimitacion del tratamiento\b")
 PRIVACY_LINK = (r"\bprivacidad\b", r"\bproteccion de datos\b", r"\bdatos personales\b")
 LEGAL_LINK = (r"\baviso legal\b",)
 SEARCH = (r"\bbusca(r|dor)?\b",)

@@ -198,12 +198,14 @@ NO = (r"^(non|pas (pour|maintenant|interesse)|je refuse|jamais|aucune?|je ne sou
 NOTICE_MARKERS = (r"\bdonnees (personnelles|a caractere personnel|collectees|recueillies)\b", r"\bvos donnees\b", r"\bvos (informations|coordonnees) (personnelles|sont|seront)\b", r"\btes donnees\b", r"\brgpd\b", r"\bcnil\b",
                   r"\bvie privee\b", r"\bconfidentialite\b", r"\bprotection des donnees\b", r"\binformatique et libertes\b",
                   r"\binformations recueillies\b", r"\bresponsable du traitement\b", r"\bapd\b", r"\btraitement (informatique|de vos|des donnees)\b")
-NOTICE_CONTROLLER = (r"\bresponsables? (conjoints? )?(du|de|des) traitements?\b",
+NOTICE_CONTROLLER = (r"\b(?!(?:nous|on|qui|il|elle|ils|elles|cela|ceci|site|formulaire|page|outil|plateforme|prestataire|hebergeur|cookies?|service)\b)[a-z][a-z'.-]+ (traite|collecte|recueille|utilise|conserve|gere) (vos|tes) (donnees|informations|coordonnees)\b",
+                     r"\bresponsables? (conjoints? )?(du|de|des) traitements?\b",
                      r"\b(traitees|traites|collectees|collectes|recueillies|recueillis|gerees|geres|conservees|enregistrees|exploitees) par "
                      r"(?!(nos soins|nous|vous|la cnil|des tiers|nos partenaires|nos prestataires|un prestataire|les equipes|l'equipe|notre equipe|tout|le seul|les seuls)\b)",
                      r"\bpour le compte (de|du) (?!vos|votre)", r"\b(site|formulaire|traitement) (est )?(edite|gere|opere|mis en oeuvre) par (?!nos soins|nous\b)",
                      r"\bdestinee?s? (exclusivement |uniquement |seulement )?(a|au) (l'|la |le )?(association|parti|mouvement|collectif|candidat|candidate|campagne|comite|liste|federation)\b")
-NOTICE_RIGHTS = (r"\bdroits? (d'|de |a )(acces|opposition|effacement|rectification|portabilite|limitation|suppression)",
+NOTICE_RIGHTS = (r"\b(pouvez|pourrez|peux|pourras|demander a|droit de) [a-z' ,]{0,30}\b(consulter|modifier|rectifier|corriger|supprimer|effacer)\b[a-z' ,]{0,40}\b(vos|tes) (donnees|informations|coordonnees)\b",
+                 r"\bdroits? (d'|de |a )(acces|opposition|effacement|rectification|portabilite|limitation|suppression)",
                  r"\brectification\b", r"\beffacement\b", r"\bportabilite\b", r"\bvous opposer\b", r"\bdroit d'opposition\b",
                  r"\blimitation du traitement\b", r"\b(l'acces|acceder) a (vos|tes) donnees\b", r"\bsuppression de (vos|tes) donnees\b",
                  r"\bdemander (l'acces|la suppression|la rectification|l'effacement)\b", r"\bexercer (vos|tes|ces|ses|ses|les) droits\b")

@@ -86,7 +86,7 @@ ENTAILED = (r"\b(firmando|inviando|iscrivendoti|iscrivendosi|cliccando|registran
 CONDITIONAL = (r"\bse (hai|ha) (selezionato|acconsentito|scelto|spuntato)\b", r"\bcon il (tuo|suo) consenso\b", r"\bsolo se\b", r"\bse lo desideri\b",
                r"\bprevio (tuo|suo)? ?consenso\b")
 NEGATION = (r"\b(mai|non|nessun|nessuna|ne)\b",)
-WITHDRAWAL = (r"\bdisiscri", r"\bcancellar(ti|si|mi|vi)\b", r"\bannullare l'iscrizione\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
+WITHDRAWAL = (r"\britira(re)? (il )?(tuo |suo |proprio )?consenso\b", r"\bdisiscri", r"\bcancellar(ti|si|mi|vi)\b", r"\bannullare l'iscrizione\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
 CORE_MESSAGES = (r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l') (iscrizione|firma|indirizzo)\b", r"\bricevuta\b",
                  r"\brispondere alla (tua|sua) (richiesta|domanda)\b", r"\bgestire la (tua|sua) (richiesta|firma|iscrizione|donazione)\b", r"\bpromemoria\b")
 TRANSFER = (r"\b(comunicat[iea]|condivis[iea]|condividere|trasmess[iea]|cedut[iea]|accesso)\b",)
@@ -100,7 +100,8 @@ NO = (r"^(no|mai|nessun[oa]?|non|piu tardi|non ora)\b",)
 
 NOTICE_MARKERS = (r"\bdati personali\b", r"\bprivacy\b", r"\bgdpr\b", r"\b(tuoi|suoi) dati\b", r"\btrattamento dei dati\b", r"\bgarante\b")
 NOTICE_CONTROLLER = (r"\btitolare del trattamento\b", r"\btrattati da (?!noi\b)")
-NOTICE_RIGHTS = (r"\besercitare i (tuoi|suoi|propri) diritti\b", r"\baccesso, rettifica\b", r"\brettifica\b", r"\bcancellazione\b", r"\bopposizione\b", r"\bportabilita\b", r"\blimitazione del trattamento\b")
+NOTICE_RIGHTS = (r"\b(accedere|rettificare|cancellare|opporti|opporsi)(,| e| o) (rettificare|cancellare|opporti|opporsi|limitare)\b",
+                 r"\besercitare i (tuoi|suoi|propri) diritti\b", r"\baccesso, rettifica\b", r"\brettifica\b", r"\bcancellazione\b", r"\bopposizione\b", r"\bportabilita\b", r"\blimitazione del trattamento\b")
 PRIVACY_LINK = (r"\bprivacy\b", r"\binformativa\b", r"\bdati personali\b", r"\bprotezione dei dati\b")
 LEGAL_LINK = (r"\bnote legali\b",)
 SEARCH = (r"\bcerca(re)?\b",)

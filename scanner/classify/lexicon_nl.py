@@ -108,9 +108,11 @@ YES = (r"^(ja|graag|akkoord|ok)\b",)
 NO = (r"^(nee|neen|liever niet|geen|nooit|niet|later|misschien later)\b",)
 
 NOTICE_MARKERS = (r"\bprivacy", r"\bpersoonsgegevens\b", r"\b(je|uw) gegevens\b", r"\bavg\b", r"\bgdpr\b", r"\bgegevensbescherming", r"\bverwerkingsverantwoordelijke\b")
-NOTICE_CONTROLLER = (r"\bverwerkingsverantwoordelijke\b", r"\bverantwoordelijke (voor de verwerking)?\b", r"\bverwerkt door (?!ons\b)",
+NOTICE_CONTROLLER = (r"\b(?!(?:we|wij|die|dat|het|deze|dit|website|site|formulier|pagina|dienst|cookies?)\b)[a-z][a-z.-]+ (verwerkt|verzamelt|bewaart|gebruikt) (je|jouw|uw) (persoons)?gegevens\b",
+                     r"\bis verantwoordelijk voor (de verwerking|je|jouw|uw)\b", r"\bverwerkingsverantwoordelijke\b", r"\bverantwoordelijke (voor de verwerking)?\b", r"\bverwerkt door (?!ons\b)",
                      r"\bwie is verantwoordelijk\b.{0,40}\b(vzw|vereniging|partij|lijst)\b")
-NOTICE_RIGHTS = (r"\b(uw|je) rechten (uitoefenen|uit te oefenen)\b", r"\binzage\b", r"\bverbetering\b", r"\brectificatie\b", r"\bverwijdering\b", r"\bwissing\b", r"\bbezwaar\b", r"\boverdraagbaarheid\b",
+NOTICE_RIGHTS = (r"\b(kunt|kan|mag|mogen|kunnen) [a-z ,]{0,30}\b(inzien|aanpassen|wijzigen|corrigeren|laten verbeteren|verwijderen|laten verwijderen)\b",
+                 r"\b(uw|je) rechten (uitoefenen|uit te oefenen)\b", r"\binzage\b", r"\bverbetering\b", r"\brectificatie\b", r"\bverwijdering\b", r"\bwissing\b", r"\bbezwaar\b", r"\boverdraagbaarheid\b",
                  r"\brecht op (inzage|verbetering|verwijdering|toegang)")
 PRIVACY_LINK = (r"\bprivacy", r"\bgegevensbescherming\b", r"\bpersoonsgegevens\b")
 LEGAL_LINK = (r"\bcolofon\b", r"\bwettelijke vermeldingen\b", r"\bjuridische\b", r"\bdisclaimer\b")
