@@ -63,6 +63,8 @@ def _scenario(app, live: str) -> None:
     bob = visitor.submit(FORM, person(2, phone="+33 6 98 76 54 32", purpose_newsletter="y"))
     assert ana.status_code == 200 and bob.status_code == 200
     assert "Merci" in ana.text and "Association de financement" in ana.text
+    # The last day each consent counts is labelled, not a bare date.
+    assert re.search(r"\(valable jusqu(?:'|&#39;)au <time datetime=\"\d{4}-\d\d-\d\d\">\d\d/\d\d/\d{4}</time>\)", ana.text)
 
     assert cli_export(app, FORM, "newsletter") == {"person1@example.org", "person2@example.org"}
     assert cli_export(app, FORM, "sms") == {"person1@example.org"}
@@ -174,6 +176,8 @@ def test_double_opt_in_counts_only_after_confirmation(app, live):
     assert message["To"] == "person6@example.org"
     mail = message.get_content()
     link = re.search(r"(http://\S+/c/\S+)", mail).group(1)
+    # Whoever opens the .eml in a text editor can copy the link whole (no quoted-printable cuts).
+    assert link.encode() in outbox[0].read_bytes()
     page = httpx.get(link)  # a mail scanner opening the link confirms nothing
     assert page.status_code == 200 and ledger.export(DOI_FORM, "newsletter") == []
     assert httpx.post(link).status_code == 200

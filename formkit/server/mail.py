@@ -56,7 +56,7 @@ class Mailer:
             path = self.outbox / f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}.eml"
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(message.as_bytes())
+                handle.write(_readable(message).as_bytes())
         except OSError as exc:
             raise MailError(f"cannot write to the outbox {self.outbox} ({exc.strerror})") from None
 
@@ -78,6 +78,20 @@ class Mailer:
             # The exception text may quote the recipient; log its type only.
             raise MailError(f"the SMTP server {host}:{port} did not accept the message "
                             f"({type(exc).__name__})") from None
+
+
+def _readable(message: EmailMessage) -> EmailMessage:
+    """The message with its text body in 8bit rather than quoted-printable, so that a person who
+    opens the .eml file in a text editor (as docs/server.md says to) can copy the link whole:
+    quoted-printable cuts it with soft line breaks. Mail readers parse both the same."""
+    if message.is_multipart() or message.get_content_type() != "text/plain":
+        return message
+    copy = EmailMessage(policy=message.policy)
+    for name, value in message.items():
+        if name.lower() not in ("content-type", "content-transfer-encoding", "mime-version"):
+            copy[name] = value
+    copy.set_content(message.get_content(), cte="8bit")
+    return copy
 
 
 def smtp_settings(config: dict) -> tuple[str, int, str | None, str | None, str] | None:

@@ -116,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "receipt_date": {"fr": "Date", "en": "Date"},
     "receipt_id": {"fr": "Numéro du reçu", "en": "Receipt number"},
     "receipt_withdraw": {"fr": "Retirer ce consentement", "en": "Withdraw this consent"},
+    "receipt_until": {"fr": "valable jusqu'au", "en": "valid until"},
     "receipt_withdraw_all": {"fr": "Tout retirer", "en": "Withdraw everything"},
     "receipt_json": {"fr": "Télécharger le reçu (JSON)", "en": "Download the receipt (JSON)"},
     # Withdrawal.
