@@ -12,6 +12,7 @@ scanner, at the command-line boundary).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import replace
 
@@ -25,6 +26,8 @@ from .rules import Severity
 from .scan import ScanResult, scan as run_scan
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+_OTHER_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*)://", re.I)
+"""A target written as a URL: scanned only when http(s) (or file), never read as a local path."""
 
 EPILOG = "Example: unbundle scan https://example.org/soutien --format html -o r.html"
 
@@ -72,6 +75,11 @@ def scan(targets: tuple[str, ...], fmt: str, output: str | None, depth: int, max
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error;
     3 no target could be read at all.
     """
+    for target in targets:
+        scheme = _OTHER_SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in ("http", "https", "file"):
+            raise click.BadParameter(f"{target}: only http://, https:// addresses and local files "
+                                     "can be scanned.", param_hint="TARGET")
     settings = replace(DEFAULT_SETTINGS, depth=depth, max_pages=max_pages, engine=engine,
                        timeout=timeout, deadline=max(DEFAULT_SETTINGS.deadline, timeout * 3))
     # Progress on a terminal only, on stderr, so that redirected reports stay clean.

@@ -297,7 +297,7 @@ class StaticFetcher:
                 body = handle.read(self.settings.max_bytes + 1)
         except OSError as exc:
             fetched.status = PageStatus.FETCH_ERROR
-            fetched.error = f"{path} could not be read: {exc.strerror or exc}."
+            fetched.error = f"{path}: {exc.strerror or exc}."  # reports say "could not be read"
             return fetched
         truncated = len(body) > self.settings.max_bytes
         body = body[: self.settings.max_bytes]

@@ -29,7 +29,8 @@ from urllib.robotparser import RobotFileParser
 
 from . import __version__
 from .fetch import (
-    DEFAULT_SETTINGS, EngineUnavailable, Fetched, Fetcher, Settings, StaticFetcher, target_url,
+    DEFAULT_SETTINGS, EngineUnavailable, Fetched, Fetcher, Settings, StaticFetcher, is_loopback,
+    target_url,
 )
 from .model import Finding, FormModel, Link, Notice, PageModel, PageStatus
 from .trackers import find_trackers, matching_list, site_of
@@ -379,7 +380,7 @@ class Scanner:
             self.log(f"scanning {given}")
             page, page_findings, fetched = self.scan_page(given, url)
             if page.status == PageStatus.FETCH_ERROR and _looks_like_a_host(given):
-                page.error += f" Did you mean https://{given}?"
+                page.error += f" Did you mean {_scheme_for(given)}://{given}?"
             pages.append(page)
             findings.extend(page_findings)
             if depth < self.settings.depth and fetched.readable:
@@ -405,13 +406,26 @@ def _apply_submit_probes(model: PageModel, probes: list[dict]) -> None:
             best.blocked_submit = list(dict.fromkeys([*best.blocked_submit, *blocked]))
 
 
-_HOST_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)", re.I)
+_HOST_LIKE = re.compile(
+    r"(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d{1,5})?", re.I)
+_FILE_ENDINGS = (".html", ".htm", ".xhtml", ".txt", ".pdf")
+
+
+def _host_part(target: str) -> str:
+    return re.split(r"[/?#]", target, maxsplit=1)[0]
 
 
 def _looks_like_a_host(target: str) -> bool:
-    """A target typed without its scheme ("parti.fr/soutien") that is not a local file."""
-    return ("://" not in target and bool(_HOST_LIKE.match(target))
-            and not target.lower().endswith((".html", ".htm")))
+    """A target typed without its scheme ("parti.fr/soutien", "127.0.0.1:8765/page.html") that
+    is not a local file (the caller only asks when no such file could be read)."""
+    host = _host_part(target)
+    return ("://" not in target and not host.lower().endswith(_FILE_ENDINGS)
+            and bool(_HOST_LIKE.fullmatch(host)))
+
+
+def _scheme_for(target: str) -> str:
+    """http for loopback (a local test server rarely has TLS), https everywhere else."""
+    return "http" if is_loopback(_host_part(target).rsplit(":", 1)[0]) else "https"
 
 
 def _dedupe(trackers: list[dict[str, str]]) -> list[dict[str, str]]:

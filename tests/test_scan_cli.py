@@ -197,6 +197,23 @@ def test_a_url_without_scheme_gets_a_hint(tmp_path, monkeypatch):
     assert "Did you mean https://parti-exemple.fr/soutien?" in result.output
 
 
+def test_a_host_and_port_without_scheme_gets_an_http_hint(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("127.0.0.1:8765/renouveau-nord/adhesion.html", "parti.fr/soutien.html")
+    assert result.exit_code == 3
+    assert "Did you mean http://127.0.0.1:8765/renouveau-nord/adhesion.html?" in result.output
+    assert "Did you mean https://parti.fr/soutien.html?" in result.output
+    assert "could not be read: could not be read" not in result.output
+    missing = run("nosuch.html")
+    assert "Did you mean" not in missing.output and missing.output.count("could not be read") == 2
+
+
+def test_other_schemes_are_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("ftp://127.0.0.1/page.html")
+    assert result.exit_code == 2 and "only http://, https:// addresses and local files" in result.output
+
+
 def test_one_unreadable_page_does_not_stop_the_others(site):
     result = run(str(site / "missing.html"), str(site / "bad.html"))
     assert result.exit_code == 1
