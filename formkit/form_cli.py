@@ -73,8 +73,9 @@ def _load_clean(path: Path) -> Spec:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write page.<lang>.html, embed.<lang>.html, snippet.<lang>.html and embed.js into.")
 @click.option("--base-url", default="", metavar="URL",
-              help="Where DIR will be published (https://…); used in the embed code and as the "
-                   "form target BASE/f/ID. Default: relative URLs, and forms post to their own address.")
+              help="Where the --out folder will be published (https://…); used in the embed code "
+                   "and as the form target BASE/f/ID (unbundle serve). Default: relative URLs, and "
+                   "forms post to their own address.")
 def build_command(spec_path: Path, out_dir: Path, base_url: str) -> None:
     """Build the forms of SPEC in each of its languages, then print the embed code.
 
