@@ -394,6 +394,12 @@ def _neighbour_text(doc: _Document, el: Tag) -> str:
     # A table layout: the label is the previous cell of the row.
     cell = _ancestor(el, {"td", "th"})
     if cell is not None and len(_tags_in(cell, _FIELD_SET)) == 1:
+        if el.name == "input" and kind in ("checkbox", "radio"):
+            # A box comes before its text: "<td>[x]</td><td>Je souhaite recevoir …</td>".
+            following = cell.find_next_sibling(["td", "th"])
+            if following is not None and not _has_tag(following, _CONTROL_SET) and doc.text(following):
+                doc.used_strings.update(id(s) for s in _strings_in(following))
+                return doc.text(following)
         previous = cell.find_previous_sibling(["td", "th"])
         if previous is not None and not _has_tag(previous, _CONTROL_SET):
             doc.used_strings.update(id(s) for s in _strings_in(previous))

@@ -88,7 +88,8 @@ SENSITIVE_EXEMPT = (r"\bbarrierefrei", r"\brollstuhl")
 OPT_OUT = (r"\b(wenn|falls) sie (keine[nmrs]?|nicht)\b", r"\bich mochte (keine[nmrs]?|nicht)\b", r"\b(keine|nicht) (informiert|kontaktiert) werden\b",
            r"\bwidersprechen\b.{0,30}\bankreuzen\b", r"\bankreuzen,? (wenn|falls) sie (keine|nicht)\b", r"\bnein,? ich\b")
 ENTAILED = (r"\bmit (dem absenden|ihrer unterschrift|ihrer anmeldung|der anmeldung|ihrer unterstutzung|dem klick|dem eintragen|ihrer spende|der teilnahme)\b",
-            r"\b(sie|ich) (erhalten|erhalte|bekommen|bekomme) (kunftig |dann |regelmassig |automatisch )?(unseren|den|unsere|die|informationen|e-?mails|sms|nachrichten)",
+            r"\b(sie|ich) (erhalten|erhalte|bekommen|bekomme) (ausserdem |auch |zudem |ebenfalls |kunftig |dann |regelmassig |automatisch )*(unseren|den|unsere|die|informationen|e-?mails|sms|nachrichten)",
+            r"\b(erhalten|bekommen) sie (ausserdem |auch |zudem |ebenfalls |kunftig |dann |regelmassig |automatisch )*(unseren|den|unsere) (newsletter|rundbrief|infobrief|e-?mails|sms|nachrichten)",
             r"\b(erklaren|erklare) (sie|ich) (sich|mich) einverstanden\b", r"\bwilligen sie ein\b", r"\bstimmen sie zu\b",
             r"\bwerden (sie|ich) (automatisch )?(in|auf) (unseren|den|die) (verteiler|newsletter|liste)")
 CONDITIONAL = (r"\b(wenn|falls|sofern|soweit) sie (dies |das )?(gewahlt|angekreuzt|eingewilligt|zugestimmt|wunschen|mochten|ja)\b",

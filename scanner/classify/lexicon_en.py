@@ -41,7 +41,8 @@ PURPOSES = {
     Purpose.PUBLICATION: (
         r"\b(publish|display|show|list|print|feature)(ing)? (my|your) (name|signature|comment|support|photo)",
         r"\b(my|your) (name|signature|comment|support)( and (my|your) [a-z]+)? (may|can|will|might) (appear|be (published|displayed|shown|listed|made public))",
-        r"\bpublic (list|wall|map) of (supporters|signatories|signers)\b",
+        r"\bpublic (list|wall|map) of (supporters|signatories|signers)\b", r"\b(map|wall) of (supporters|signatories|signers|pledgers|backers)\b",
+        r"\b(publish|display|show|list|print|feature)(ing)? (my|your) (first|full|last) name\b",
         r"\b(my|your) (name|signature|comment)( and (my|your) [a-z]+)? (being|to be|is|will be) (published|displayed|shown|listed|made public)\b", r"\bpublicly (listed|displayed|shown)\b", r"\bmade public\b",
     ),
     Purpose.FUNDRAISING: (
@@ -130,7 +131,7 @@ OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would n
            r"\bplease don't\b", r"\bi object to\b")
 ENTAILED = (r"\bby (signing|submitting|clicking|adding your name|joining|registering|donating|continuing|filling|completing|sending|"
             r"taking (part|action|the pledge)|pledging|supporting|sharing|giving|becoming|entering|providing|using)\b",
-            r"\b(you|i)('ll| will) (receive|get|be (added|subscribed|signed up|kept|contacted|sent|emailed|texted|called|updated))",
+            r"\b(you|i)('ll| will)( also| then| now| automatically| regularly| occasionally| soon| start to| begin to)? (receive|get|be (added|subscribed|signed up|kept|contacted|sent|emailed|texted|called|updated))",
             r"\byou (agree|consent) (to|that)\b", r"\byou accept (that|to)\b",
             r"\b(signing|joining|registering|donating|submitting)( this form| the petition)? (means|constitutes|includes|implies)\b",
             r"\b(automatically|will be) (added|subscribed|signed up)\b",

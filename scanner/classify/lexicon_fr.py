@@ -53,7 +53,7 @@ PURPOSES = {
         r"\bpubli(er|cation|e|ee|ees|es|ions|ent) (de )?(mon|mes|votre|vos|son|ses|le|leur|ton|tes) (nom|noms|prenom|signature|soutien|identite|photo|commentaire)",
         r"\b(mon|votre|ton|son) (nom|prenom|soutien|signature|commentaire)( et (mon|votre|ton) [a-z]+)? (apparaisse|apparaitra|apparait|figure|figurera|soit|sera|peut etre|puisse etre) ?(publie|affiche|rendu public|visible|cite|mentionne)?",
         r"\bliste publique\b", r"\brendue?s? publi(c|que|ques)\b", r"\brendre public\b",
-        r"\baffich(er|age) (de )?(mon|votre|ton) (nom|soutien|prenom)", r"\bsignataires? publi", r"\bmur des soutiens\b",
+        r"\baffich(er|age) (de )?(mon|votre|ton) (nom|soutien|prenom)", r"\bsignataires? publi", r"\b(mur|carte) des (soutiens|signataires)\b",
     ),
     Purpose.FUNDRAISING: (
         r"\bappels? (aux|a|au) dons?\b", r"\bsollicit\w* (pour |de |des )?(un |des )?(dons?|soutien financier|contributions? financieres?)\b",
