@@ -77,3 +77,17 @@ def test_serve_refuses_a_bad_setting(tmp_path: Path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "rate limit 'lots'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_says_when_the_port_is_taken_or_the_specs_folder_is_missing(tmp_path: Path):
+    specs = write_specs(tmp_path / "specs")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = subprocess.run([*UNBUNDLE, "serve", "--specs", str(specs), "--port", str(port)],
+                               cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=60)
+    assert taken.returncode == 1 and "Traceback" not in taken.stderr
+    assert f"Cannot listen on 127.0.0.1:{port}" in taken.stderr and "form(s) on http" not in taken.stderr
+    missing = CliRunner().invoke(cli, ["serve", "--specs", str(tmp_path / "nosuch")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output

@@ -23,7 +23,7 @@ def is_loopback(host: str) -> bool:
 
 @click.command(epilog=EXAMPLE)
 @click.option("--specs", "specs", envvar="UNBUNDLE_SPECS", default="examples", show_default=True,
-              type=click.Path(file_okay=False), metavar="DIR",
+              type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Folder of form specs to publish (only those that lint clean). Env: UNBUNDLE_SPECS.")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -48,7 +48,7 @@ def serve(specs: str, db: str | None, host: str, port: int, threads: int, workbe
     from .app import create_app
     from .logs import configure_logging
     from .settings import SettingsError
-    from .wsgi import serve_forever
+    from .wsgi import make_server, run_forever
 
     configure_logging()
     config: dict[str, object] = {"UNBUNDLE_SPECS": specs}
@@ -62,7 +62,13 @@ def serve(specs: str, db: str | None, host: str, port: int, threads: int, workbe
         app = create_app(config)
     except (SettingsError, ValueError) as exc:
         raise UsageError(str(exc)) from None
+    try:
+        server = make_server(app, host, port, threads=threads)
+    except OSError as exc:  # the port is taken, or the host is not an address of this machine
+        raise click.ClickException(
+            f"Cannot listen on {host}:{port}: {exc.strerror or exc}. Another server may already "
+            "use that port: stop it, or choose another --port.") from None
     log = logging.getLogger("formkit.server")
     log.info("Serving %d form(s) on http://%s:%d (workbench %s)", len(app.extensions["unbundle.forms"].specs),
              host, port, "on" if app.config["UNBUNDLE_WORKBENCH"] else "off")
-    serve_forever(app, host, port, threads=threads)
+    run_forever(server)

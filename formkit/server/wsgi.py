@@ -1,7 +1,8 @@
 """Serving the app with waitress, a production WSGI server (pure Python, threads, no C build).
 
-``serve_forever`` is what ``unbundle serve`` runs; ``running_server`` starts the same server on
-a free loopback port in a thread, for tests and benchmarks that drive it over real HTTP.
+``make_server`` then ``run_forever`` (together: ``serve_forever``) is what ``unbundle serve``
+runs; ``running_server`` starts the same server on a free loopback port in a thread, for tests
+and benchmarks that drive it over real HTTP.
 """
 
 from __future__ import annotations
@@ -29,12 +30,20 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def serve_forever(app: WSGIApp, host: str, port: int, **options: Any) -> None:
-    server = create_server(app, host=host, port=port, **{**DEFAULTS, **options})
+def make_server(app: WSGIApp, host: str, port: int, **options: Any) -> Any:
+    """Bind the listening socket (OSError when the address is taken or unknown)."""
+    return create_server(app, host=host, port=port, **{**DEFAULTS, **options})
+
+
+def run_forever(server: Any) -> None:
     try:
         server.run()
     finally:
         _stop(server)
+
+
+def serve_forever(app: WSGIApp, host: str, port: int, **options: Any) -> None:
+    run_forever(make_server(app, host, port, **options))
 
 
 @contextlib.contextmanager
