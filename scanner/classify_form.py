@@ -36,6 +36,9 @@ _HIDDEN_PURPOSE = (
 )
 _HIDDEN_NEUTRAL = re.compile(r"token|csrf|nonce|honeypot|captcha|utm|source|referr|page ?id|form ?id|campaign|campagne|tag|_wpcf7|mailpoet ?method|"
                              r"endpoint|api|version|locale|redirect|return|hash|action|petition ?id|embed")
+# Words that make a hidden field a setting of the sign-up service rather than an answer: a list
+# id, the double opt-in mode, a template or version ("double_optin=1", "newsletter_list_id=1").
+_HIDDEN_SETTING = re.compile(r"\b(id|ids|double|doi|type|mode|template|format|version|required)\b")
 _TRUTHY = re.compile(r"^(1|true|on|yes|y|oui|ja|si|sí|checked|subscribe|subscribed|opt-?in|accepted?|ok)$", re.I)
 _SEARCH_NAMES = re.compile(r"^(q|s|query|search|recherche|keywords?|k|term|suche|zoek|buscar|cerca|search_?query)$", re.I)
 _NEWSLETTER_HINT = re.compile(r"newsletter|mailpoet|mailchimp|list-manage|sendinblue|brevo|mailjet|subscribe|abonn|nieuwsbrief|infolettre|sib-form",
@@ -295,7 +298,7 @@ def _read_choice(control: Control, core: CoreAction | None, lang: str | None) ->
 
 def _read_hidden(control: Control, core: CoreAction | None) -> ControlReading | None:
     name = _name_words(control.name)
-    if not name or not _TRUTHY.match(control.value.strip()):
+    if not name or not _TRUTHY.match(control.value.strip()) or _HIDDEN_SETTING.search(name):
         return None
     if _HIDDEN_NEUTRAL.search(name) and not any(rx.search(name) for _p, rx in _HIDDEN_PURPOSE[1:]):
         if not re.search(r"opt ?in|news ?letter|nieuwsbrief|sms", name):
