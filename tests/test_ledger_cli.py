@@ -159,3 +159,13 @@ def test_purge_and_erase_keep_the_chain_head_sealed(tmp_path, monkeypatch):
 def test_verify_says_when_the_head_carries_no_seal(db):
     unsealed = run("verify", "--db", db, "--secret", "the-server-key")
     assert unsealed.exit_code == 0 and "carries no seal" in unsealed.output
+
+
+def test_export_warns_when_the_form_or_purpose_is_not_in_the_ledger(db):
+    typo = run("export", "--db", db, "--form", "petition-eaux", "--purpose", "sms")
+    assert typo.exit_code == 0 and typo.stdout.count("\n") == 1  # the CSV header only
+    assert "no form 'petition-eaux' (forms in it: petition-eau)" in typo.stderr
+    purpose = run("export", "--db", db, "--form", "petition-eau", "--purpose", "sns")
+    assert "has no purpose 'sns'" in purpose.stderr and "(its purposes: newsletter, public-listing, sms)" in purpose.stderr
+    found = run("export", "--db", db, "--form", "petition-eau", "--purpose", "sms")
+    assert "warning" not in found.stderr

@@ -153,6 +153,7 @@ def export(db: str | None, form_id: str, purpose_id: str, fmt: str, output: str 
     store = _open(db)
     try:
         rows = store.export(form_id, purpose_id, today=today.date() if today else None)
+        unknown = "" if rows else _unknown_ids(store, form_id, purpose_id)
     finally:
         store.close()
     if fmt == "json":
@@ -160,6 +161,32 @@ def export(db: str | None, form_id: str, purpose_id: str, fmt: str, output: str 
     else:
         _emit(_csv(rows), output)
     click.echo(f"{len(rows)} contact(s) exported for {form_id}/{purpose_id}", err=True)
+    if unknown:
+        click.echo(f"warning: {unknown}", err=True)
+
+
+def _unknown_ids(store: Ledger, form_id: str, purpose_id: str) -> str:
+    """Why an export is empty when the ids are not in the ledger at all (a typo, most often):
+    an empty list alone would read as "nobody agreed"."""
+    from sqlalchemy import select
+
+    from .db import read_transaction
+    from .models import ConsentEvent
+
+    events = ConsentEvent.__table__
+    with read_transaction(store.engine) as conn:
+        forms = sorted(conn.execute(select(events.c.form_id).distinct()).scalars())
+        if form_id not in forms:
+            known = ", ".join(forms) or "none yet"
+            return f"the ledger holds no form {form_id!r} (forms in it: {known}); check --form."
+        purposes = sorted(p for p in conn.execute(
+            select(events.c.purpose_id).distinct().where(
+                events.c.form_id == form_id, events.c.action.in_(("granted", "refused", "requested", "withdrawn")))
+        ).scalars() if p)
+    if purpose_id not in purposes:
+        return (f"form {form_id!r} has no purpose {purpose_id!r} in the ledger "
+                f"(its purposes: {', '.join(purposes) or 'none'}); check --purpose.")
+    return ""
 
 
 PERSONAL_FIRST = ("contact_id", "email", "phone", "first_name", "last_name")
