@@ -181,7 +181,8 @@ def _unknown_ids(store: Ledger, form_id: str, purpose_id: str) -> str:
             return f"the ledger holds no form {form_id!r} (forms in it: {known}); check --form."
         purposes = sorted(p for p in conn.execute(
             select(events.c.purpose_id).distinct().where(
-                events.c.form_id == form_id, events.c.action.in_(("granted", "refused", "requested", "withdrawn")))
+                events.c.form_id == form_id,
+                events.c.action.in_(("granted", "refused", "requested", "withdrawn")))
         ).scalars() if p)
     if purpose_id not in purposes:
         return (f"form {form_id!r} has no purpose {purpose_id!r} in the ledger "
