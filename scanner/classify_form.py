@@ -24,6 +24,11 @@ _PERSONAL = re.compile(
     r"|ville|city|commune|stadt|ort|wohnort|gemeente|woonplaats|ciudad|citta|town"
     r"|birth|naissance|geburt|geboorte|nacimiento|nascita|bday|age|profession|beruf|message|nachricht|bericht|mensaje|messaggio)\b"
 )
+# A place alone (postcode, town) identifies nobody: a form asking only for it is a lookup ("find
+# your polling station", "your local candidates"), not a collection of personal data.
+_PLACE = re.compile(r"\b(postal|zip|postcode|plz|cp|code postal|postleitzahl|cap|ville|city|commune|stadt|ort|wohnort|gemeente"
+                    r"|woonplaats|ciudad|citta|town|ward|region|departement|pays|country|land)\b")
+_STREET = re.compile(r"\b(adresse|address|adres|direccion|indirizzo|street|rue|strasse|straat|calle|via)\b")
 _SPLIT_NAME = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 """Where a field name splits into words: "signup[email_opt_in]", "newsletterOptIn", "FNAME"."""
 # Hidden fields that switch an optional purpose on (rules.md, hidden-consent): the name says what
@@ -171,6 +176,8 @@ def _scope(form: FormModel) -> tuple[bool, bool, str]:
         return False, bool(personal), "log-in form"  # e-mail-only "magic link" log-in
     if not personal:
         return False, False, "no personal-data field (site preference or poll)"
+    if all(c.kind == "text" and _PLACE.search(_words(c)) and not _STREET.search(_words(c)) for c in personal):
+        return False, False, "location lookup (a postcode or town only)"
     return True, True, ""
 
 
