@@ -221,10 +221,11 @@ def test_workbench_lists_previews_and_tests_without_touching_the_real_ledger(app
     page = client.get(f"/forms/{FORM}").get_data(as_text=True)
     assert "&lt;iframe" in page and "&lt;script" in page and "&lt;form" in page
     visitor = Visitor(live)
-    # The test page posts to /f/<id>, with a token that marks the submission as a test.
+    # The test page posts to /f/<id>, with a token that sends the submission to the test ledger.
     hidden = visitor.open(f"/forms/{FORM}/test")
     posted = visitor.http.post(f"/f/{FORM}", data={**hidden, **person(7, purpose_newsletter="y")})
     assert posted.status_code == 200 and "test" in posted.text.lower()
+    assert "workbench-test.db" in posted.text  # says where it went: a separate ledger, no mark
     ledger = ledger_of(app)
     assert ledger.export(FORM, "newsletter") == []  # not in the campaign's export
     test_ledger = app.extensions["unbundle.ledger"].test_ledger()

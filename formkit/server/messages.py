@@ -91,8 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "withdrawn at any time, in one click.",
     },
     "receipt_test": {
-        "fr": "Envoi de test (atelier) : il est marqué comme test dans le registre.",
-        "en": "Test submission (workbench): it is marked as a test in the ledger.",
+        "fr": "Envoi de test (atelier) : il est enregistré dans le registre de test de l'atelier "
+              "(instance/workbench-test.db), jamais dans le vrai registre ni dans ses exports.",
+        "en": "Test submission (workbench): it is recorded in the workbench's test ledger "
+              "(instance/workbench-test.db), never in the real ledger nor in its exports.",
     },
     "receipt_action": {"fr": "Votre démarche", "en": "What you did"},
     "receipt_granted": {"fr": "Vous avez accepté", "en": "You agreed to"},

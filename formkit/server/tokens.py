@@ -38,7 +38,7 @@ class FormTicket:
     ``kind`` is ``page`` (hosted page or iframe: issued per render, time-limited, minimum fill
     time applies), ``snippet`` (the static fragment pasted elsewhere: issued per build, bound to
     the form version, no clock; see docs/server.md, "CSRF design") or ``test`` (the workbench:
-    the submission is marked as a test in the ledger).
+    the submission goes to the separate test ledger, ``workbench-test.db``).
     """
 
     form_id: str
