@@ -310,3 +310,19 @@ def test_every_route_is_documented(app, root):
     docs = (root / "docs" / "server.md").read_text(encoding="utf-8")
     for rule in app.url_map.iter_rules():
         assert f"{rule.rule.replace('<path:', '<').replace('<form_id>', '<id>')}" in docs, rule.rule
+
+
+def test_receipt_inside_the_iframe_keeps_the_frame_height_right(app, client):
+    """The receipt replaces the form inside the campaign's iframe: it posts its own height, or
+    the frame keeps the form's height (blank space, or a receipt cut short)."""
+    from tests.server_support import hidden_fields
+
+    fields = hidden_fields(client.get(f"/f/{FORM}/embed").get_data(as_text=True))
+    response = client.post(f"/f/{FORM}/embed", data={**fields, **person(10, purpose_newsletter="y")})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Merci" in html
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+    assert f'<script nonce="{nonce}">' in html and '{unbundle: "height", form: id' in html
+    hosted = client.post(f"/f/{FORM}", data={**hidden_fields(client.get(f"/f/{FORM}").get_data(as_text=True)),
+                                               **person(11)})
+    assert hosted.status_code == 200 and "postMessage" not in hosted.get_data(as_text=True)

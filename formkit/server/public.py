@@ -182,7 +182,7 @@ def _submit(form_id: str, *, embed: bool) -> Response:
              ", workbench test" if test else "")
     if receipt.pending_confirmation:
         send_confirmation(spec, receipt, submission.data.get("email"), test=test)
-    return receipt_response(spec, receipt, test=test)
+    return receipt_response(spec, receipt, test=test, embed=embed)
 
 
 def _page_url(spec: Spec, ticket: FormTicket) -> str:
@@ -233,7 +233,7 @@ def _link(receipt: Receipt, purpose_id: str | None, test: bool) -> str:
     return public_url("withdrawal.confirm", token=token)
 
 
-def receipt_response(spec: Spec, receipt: Receipt, *, test: bool) -> Response:
+def receipt_response(spec: Spec, receipt: Receipt, *, test: bool, embed: bool = False) -> Response:
     lang = receipt.lang
     json_url = public_url("public.receipt_json", receipt_id=receipt.receipt_id, **({"test": 1} if test else {}))
     items: dict[str, list[dict[str, Any]]] = {"granted": [], "pending": [], "refused": []}
@@ -265,7 +265,7 @@ def receipt_response(spec: Spec, receipt: Receipt, *, test: bool) -> Response:
                   attested=[attestations.get(a, a) for a in receipt.attestations],
                   date_text=receipt.created_at.strftime("%d/%m/%Y %H:%M UTC" if lang == "fr"
                                                         else "%Y-%m-%d %H:%M UTC"),
-                  test=test)
+                  test=test, embed_frame=embed)  # in the iframe: keep its height right
 
 
 @bp.get("/r/<receipt_id>.json")
