@@ -42,6 +42,7 @@ _CLAUSE = re.compile(
 # Words that join two objects of one verb ("news and fundraising appeals"): across them, a
 # communication phrase names its own object rather than carrying the next one.
 _JOIN = re.compile(r"\b(and|et|und|en|y|e|or|ou|oder|of|o|as well as|ainsi que|sowie|plus)\b|[,&+/]")
+_CONTACT_NEEDED = frozenset((CoreAction.VOLUNTEER, CoreAction.EVENT))
 _NEWSLETTER_WORD = re.compile(r"news ?letter|nieuwsbrief|infolettre|lettre d'info|boletin|rundbrief|infobrief")
 
 
@@ -63,6 +64,9 @@ class Compiled:
 
     def purpose(self, key: Purpose) -> re.Pattern[str]:
         return dict(self.tables["PURPOSES"]).get(key, _NEVER)  # type: ignore[arg-type]
+
+    def topic(self, key: CoreAction) -> re.Pattern[str]:
+        return dict(self.tables["CORE_TOPICS"]).get(key, _NEVER)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
         try:
@@ -157,6 +161,11 @@ def classify(text: str, lang: str | None = None) -> Meaning:
     denied: set[Purpose] = set()
     channels: set[Channel] = set()
     acknowledged = core_messages = core_sharing = entailing = False
+    # Volunteering and attending an event need the organisers to get in touch: in "I'd like to
+    # volunteer, please contact me about volunteering" the contact is how the offer is taken up,
+    # so the box carries one matter (being contacted), not the action plus a purpose.
+    own_actions = _hits(lex.table("CORE_ACTIONS"), norm) & _CONTACT_NEEDED
+    contact_for: set[CoreAction] = set()
     for clause in clauses(norm):
         entail = lex.entailed.search(clause)
         if entail:
@@ -172,6 +181,8 @@ def classify(text: str, lang: str | None = None) -> Meaning:
         # being contacted by the local team.
         core_sharing |= shared_within and transfer
         found: set[Purpose] = _hits(lex.table("PURPOSES"), clause)
+        if Purpose.COMMUNICATION in found:
+            contact_for |= {a for a in own_actions if _only_vehicle(lex.purpose(Purpose.COMMUNICATION), lex.topic(a), clause)}
         if {Purpose.COMMUNICATION, Purpose.FUNDRAISING} <= found and _only_vehicle(
                 lex.purpose(Purpose.COMMUNICATION), lex.purpose(Purpose.FUNDRAISING), clause):
             found.discard(Purpose.COMMUNICATION)
@@ -199,7 +210,7 @@ def classify(text: str, lang: str | None = None) -> Meaning:
     elif not channels and _NEWSLETTER_WORD.search(norm):
         channels = {Channel.EMAIL}  # a newsletter is sent by e-mail unless the text says otherwise
 
-    core_actions: set[CoreAction] = _hits(lex.table("CORE_ACTIONS"), norm)
+    core_actions: set[CoreAction] = _hits(lex.table("CORE_ACTIONS"), norm) - contact_for
     if Purpose.COMMUNICATION in purposes:
         core_actions.discard(CoreAction.NEWSLETTER)  # "je m'abonne à la lettre" is one matter
     non_consents: set[NonConsent] = _hits(lex.table("NON_CONSENTS"), norm)

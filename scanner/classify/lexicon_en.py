@@ -150,7 +150,7 @@ CORE_MESSAGES = (r"\bconfirmation (e-?mail|message|text|link|code)\b", r"\b(e-?m
                  r"\breceipts?\b", r"\b(reply|respond|responding|replying|answer) to (your|my) (message|question|enquiry|inquiry|request|comment)",
                  r"\b(handle|handling|process|processing|deal with|dealing with|manage|managing|administer|administering) (your|my) "
                  r"(request|enquiry|inquiry|donation|membership|registration|booking|signature|application|message)",
-                 r"\breminders? (about|of|before|for) (the|this) (event|meeting|rally)\b", r"\b(your|my) (ticket|membership card)\b",
+                 r"\breminders? (about|of|before|for) (the|this) (event|meeting|rally)\b", r"\b(a|an|one|the|your) (text |sms |email |e-mail |quick )?reminder\b", r"\b(your|my) (ticket|membership card)\b",
                  r"\bpractical (details|information)\b", r"\b(contact|email) (me|you) (about|regarding|in relation to) (my|your) (enquiry|request|message|question|donation|membership|booking|registration)",
                  r"\bwelcome (e-?mail|pack|message)\b",
                  r"\bto (complete|finali[sz]e|confirm|process|arrange) (my|your) (membership|registration|donation|booking|application|place)\b")

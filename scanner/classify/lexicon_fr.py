@@ -32,7 +32,7 @@ PURPOSES = {
         r"\b(etre|d'etre) (re)?(appele|rappele|sollicite|contacte)s?\b(?! (pour|afin de recevoir) (des |un |faire un )?dons?)",
         r"\b(tenez|tiens|tenir)-(moi|nous) (au courant|informes?)\b", r"\brecevoir par (e-?mail|courriel|sms|courrier|telephone|whatsapp|telegram)\b",
         r"\b(me|vous|te|nous) (re)?contacter\b(?! (au sujet de|pour repondre a|concernant|a propos de) (votre|ma|ta|mon|ton|vos|mes) )",
-        r"\b(groupe|boucle|canal|liste|fil) (whatsapp|telegram|signal)\b", r"\bcomptes? rendus?\b(?= .{0,40}\b(recevoir|envoi|e-?mail))", r"\bau courant (de|des|du) (la|nos|vos|prochaine?s?|actions|suites?)\b",
+        r"\b(re)?contactez-moi\b", r"\b(rappelez|appelez|ecrivez)-moi\b", r"\b(groupe|boucle|canal|liste|fil) (whatsapp|telegram|signal)\b", r"\bcomptes? rendus?\b(?= .{0,40}\b(recevoir|envoi|e-?mail))", r"\bau courant (de|des|du) (la|nos|vos|prochaine?s?|actions|suites?)\b",
         r"\brecevoir (de |des |les |nos |vos |leurs |ses |un |une |la |le |regulierement )?(par [a-z-]+ )?" + _NEWS,
         r"\b(envoi|envoyer|adresser|transmettre)( de| d'| des| la| le| les| nos| notre| vos| un| une)? ?"
         r"(la lettre|newsletters?|informations?|actualites|communications?|invitations|nouvelles)",
