@@ -825,6 +825,19 @@ def _hints(root: Tag, action: str) -> str:
     return _clean(" ".join(w for w in words if w))
 
 
+def _guarded(script: str, start: int, reach: int = 400) -> str:
+    """The code that runs only when the test ending at ``start`` holds: the block of its ``if``
+    ("{ alert(…); return false; }") or, with no brace, its one statement ("&& e.preventDefault();").
+    An AJAX handler that prevents the native submit after the test, whatever the box says, does
+    not refuse the form because of that box."""
+    tail = script[start:start + reach]
+    brace, semi = tail.find("{"), tail.find(";")
+    if brace != -1 and (semi == -1 or brace < semi):
+        end = tail.find("}", brace)
+        return tail[brace:end if end != -1 else len(tail)]
+    return tail[:semi + 1] if semi != -1 else tail
+
+
 def _blocked_submit(doc: _Document, root: Tag, controls: list[Control], fields: list[Tag]) -> list[str]:
     """Names of boxes that an inline script tied to submitting refuses to submit without (the
     static share of what the browser engine observes; rules.md, bundled-consent)."""
@@ -839,7 +852,7 @@ def _blocked_submit(doc: _Document, root: Tag, controls: list[Control], fields: 
         if "submit" not in script and script is not handler and not handler:
             continue
         for match in _UNCHECKED_TEST.finditer(script):
-            if not _REFUSE.search(script, match.end(), match.end() + 400):
+            if not _REFUSE.search(_guarded(script, match.end())):
                 continue
             name = match["a"] or match["d"] or by_id.get(match["c"] or "", "") or match["b"] or ""
             if name in boxes and name not in blocked:
