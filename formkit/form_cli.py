@@ -68,7 +68,8 @@ def _load_clean(path: Path) -> Spec:
     return spec
 
 
-@form.command("build", epilog="Example: unbundle form build examples/adhesion-parti.yaml --out out")
+@form.command("build", short_help="Build the forms of SPEC and print the embed code.",
+              epilog="Example: unbundle form build examples/adhesion-parti.yaml --out out")
 @click.argument("spec_path", metavar="SPEC", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write page.<lang>.html, embed.<lang>.html, snippet.<lang>.html and embed.js into.")

@@ -96,12 +96,14 @@ def _emit(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@click.group(epilog="Example: unbundle ledger verify --db sqlite:///instance/unbundle.db")
+@click.group(short_help="Prove, export and purge the consents kept by the form backend.",
+             epilog="Example: unbundle ledger verify --db sqlite:///instance/unbundle.db")
 def ledger() -> None:
     """Prove, export and purge the consents kept by the form backend (GDPR art. 7, 15, 17)."""
 
 
-@ledger.command(epilog="Example: unbundle ledger verify --db postgresql+psycopg://u@host/db")
+@ledger.command(short_help="Check that no consent fact was altered or deleted.",
+                epilog="Example: unbundle ledger verify --db postgresql+psycopg://u@host/db")
 @db_option
 @secret_option
 @format_option("text", "json")

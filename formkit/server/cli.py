@@ -21,7 +21,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@click.command(epilog=EXAMPLE)
+@click.command(short_help="Serve the forms, keep proof of consent, run the workbench.", epilog=EXAMPLE)
 @click.option("--specs", "specs", envvar="UNBUNDLE_SPECS", default="examples", show_default=True,
               type=click.Path(file_okay=False, exists=True), metavar="DIR",
               help="Folder of form specs to publish (only those that lint clean). Env: UNBUNDLE_SPECS.")
