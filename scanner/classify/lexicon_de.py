@@ -84,7 +84,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetisch", r"\bdna\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\bbarrierefrei", r"\brollstuhl")
+SENSITIVE_EXEMPT = (r"\bberucksichtigen\b", r"\bvorkehrungen\b", r"\bbarrierefrei", r"\brollstuhl")
 OPT_OUT = (r"\b(wenn|falls) sie (keine[nmrs]?|nicht)\b", r"\bich mochte (keine[nmrs]?|nicht)\b", r"\b(keine|nicht) (informiert|kontaktiert) werden\b",
            r"\bwidersprechen\b.{0,30}\bankreuzen\b", r"\bankreuzen,? (wenn|falls) sie (keine|nicht)\b", r"\bnein,? ich\b")
 ENTAILED = (r"\bmit (dem absenden|ihrer unterschrift|ihrer anmeldung|der anmeldung|ihrer unterstutzung|dem klick|dem eintragen|ihrer spende|der teilnahme)\b",

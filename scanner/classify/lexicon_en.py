@@ -123,7 +123,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetic\b", r"\bdna\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\baccess(ibility)? (needs|requirements)\b", r"\bwheelchair access\b", r"\bstep-free\b", r"\baccessib")
+SENSITIVE_EXEMPT = (r"\baccommodat", r"\b(reasonable )?adjustments?\b", r"\btake (it |this )?into account\b", r"\baccess(ibility)? (needs|requirements)\b", r"\bwheelchair access\b", r"\bstep-free\b", r"\baccessib")
 OPT_OUT = (r"\b(tick|check|select|click)\w*.{0,60}\bif you (do not|don't|would not|wouldn't|would rather not|prefer not|no longer)\b",
            r"\bif you (do not|don't|would rather not|prefer not to|no longer) (want|wish|like)\b", r"\bif you('d| would) (rather|prefer) not\b",
            r"\bi (do not|don't|would not|wouldn't|would rather not) (want|wish|like) to\b", r"(?<!to )(?<!can )(?<!may )\bopt(ing)?[ -]?out of\b", r"\b(tick|check|select)\b.{0,30}\bto opt[ -]?out\b",

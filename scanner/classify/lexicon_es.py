@@ -77,7 +77,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetic[oa]s?\b", r"\badn\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\baccesibilidad\b", r"\bsilla de ruedas\b")
+SENSITIVE_EXEMPT = (r"\btener en cuenta\b", r"\badaptaciones?\b", r"\baccesibilidad\b", r"\bsilla de ruedas\b")
 OPT_OUT = (r"\bsi no (desea|quiere|deseas|quieres)\b", r"\bno (deseo|quiero) (recibir|ser)\b", r"\bmarque?.{0,40}si no\b", r"\bme opongo\b")
 ENTAILED = (r"\bal (firmar|enviar|registrarte|registrarse|suscribirte|hacer clic|pulsar|inscribirte|inscribirse|donar|unirte|participar)\b",
             r"\b(recibiras|recibira|recibire|recibiran)\b", r"\b(aceptas|acepta|consientes|consiente) (recibir|que|el envio)\b",

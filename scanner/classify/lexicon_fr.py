@@ -142,7 +142,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetiques?\b", r"\badn\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\bbesoins? (d\'accessibilite|specifiques? d\'acces|d\'amenagement)", r"\bacces pmr\b", r"\bmobilite reduite\b", r"\baccessibilite\b")
+SENSITIVE_EXEMPT = (r"\bamenagements?\b", r"\baccueil adapte\b", r"\b(vous )?accueillir dans (de bonnes|les meilleures) conditions\b", r"\bbesoins? (d\'accessibilite|specifiques? d\'acces|d\'amenagement)", r"\bacces pmr\b", r"\bmobilite reduite\b", r"\baccessibilite\b")
 OPT_OUT = (r"\b(coch|cliqu|selectionn)\w*.{0,60}\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b",
            r"\bsi (vous|tu) ne (souhaitez|voulez|desirez|souhaites|veux|desires) (pas|plus)\b", r"\bsi vous preferez ne pas\b",
            r"\bsi (vous|tu) (refusez|refuses)\b", r"\bje ne (souhaite|veux|desire) (pas|plus|aucun)", r"\bje refuse\b",

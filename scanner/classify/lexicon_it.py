@@ -78,7 +78,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetic[oi]\b", r"\bdna\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\baccessibilita\b", r"\bsedia a rotelle\b")
+SENSITIVE_EXEMPT = (r"\btenere conto\b", r"\badattament", r"\baccessibilita\b", r"\bsedia a rotelle\b")
 OPT_OUT = (r"\bse non (desideri|desidera|vuoi|vuole)\b", r"\bnon (desidero|voglio) (ricevere|essere)\b", r"\bseleziona.{0,40}se non\b", r"\bmi oppongo\b")
 ENTAILED = (r"\b(firmando|inviando|iscrivendoti|iscrivendosi|cliccando|registrandoti|donando|partecipando|aderendo|compilando)\b",
             r"\b(riceverai|ricevera|riceverò|ricevero|riceveranno)\b", r"\b(accetti|accetta|acconsenti|acconsente) (di ricevere|che|l'invio)\b",

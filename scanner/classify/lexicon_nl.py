@@ -81,7 +81,7 @@ SENSITIVE = {
     SensitiveCategory.GENETIC: (r"\bgenetisch", r"\bdna\b"),
 }
 
-SENSITIVE_EXEMPT = (r"\btoegankelijk", r"\brolstoel")
+SENSITIVE_EXEMPT = (r"\brekening (mee )?([a-z]+ )?(houden|gehouden)\b", r"\baanpassingen\b", r"\btoegankelijk", r"\brolstoel")
 OPT_OUT = (r"\b(als|indien|wanneer) (u|je|jij) (geen|niet)\b", r"\bik (wil|wens) geen\b", r"\bik wil niet\b", r"\bniet (wenst|wilt)\b",
            r"\b(aanvinken|aan te vinken|vink).{0,60}\b(geen|niet)\b.{0,40}\b(wilt|wenst)\b", r"\bnee,? ik\b")
 ENTAILED = (r"\bdoor (te ondertekenen|te tekenen|dit formulier|te verzenden|je in te schrijven|u in te schrijven|uw handtekening|je handtekening|"
