@@ -77,8 +77,13 @@ def _scenario(app, live: str) -> None:
     assert cli_export(app, FORM, "newsletter") == {"person1@example.org", "person2@example.org"}
     done = httpx.post(links[0])
     assert done.status_code == 200 and "retiré" in done.text
+    assert "Votre consentement est retiré" in done.text  # one purpose: singular
     assert cli_export(app, FORM, "newsletter") == {"person1@example.org"}
     assert cli_export(app, FORM, "sms") == {"person1@example.org"}
+
+    # Bob's "withdraw everything" link says it withdrew every consent given with the form.
+    everything = httpx.post(links[1])
+    assert everything.status_code == 200 and "Vos consentements donnés avec ce formulaire sont retirés" in everything.text
 
     # Ana texts "Stop sms" from her phone, written the way her phone's provider reports it.
     headers = {"Authorization": f"Bearer {SMS_TOKEN}"}

@@ -139,6 +139,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your consent is withdrawn, effective immediately. You will receive no more "
               "messages for it.",
     },
+    "withdrawn_all": {
+        "fr": "Vos consentements donnés avec ce formulaire sont retirés, avec effet immédiat. Vous "
+              "ne recevrez plus de messages à ces titres.",
+        "en": "Your consents given with this form are withdrawn, effective immediately. You will "
+              "receive no more messages for them.",
+    },
     "link_invalid_title": {"fr": "Lien non valide", "en": "Invalid link"},
     "link_invalid": {
         "fr": "Ce lien n'est pas valide : il a peut-être été coupé lors d'un copier-coller. "

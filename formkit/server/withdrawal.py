@@ -50,7 +50,9 @@ def confirm(token: str) -> Response:
     log.info("Withdrawal by link on form %s: %d consent(s) withdrawn.", target.form_id, count)
     if wants_json():
         return current_app.json.response({"withdrawn": count})
-    return message_page(lang, "withdrawn_title", ["withdrawn"], details=_wordings(target, lang))
+    return message_page(lang, "withdrawn_title",
+                        ["withdrawn_all" if target.purpose_id is None else "withdrawn"],
+                        details=_wordings(target, lang))
 
 
 def _wordings(target: LinkTarget, lang: str) -> list[str]:
