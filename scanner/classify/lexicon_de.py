@@ -98,7 +98,7 @@ CONDITIONAL = (r"\b(wenn|falls|sofern|soweit) sie (dies |das )?(gewahlt|angekreu
 NEGATION = (r"\b(nie|niemals|nicht|kein|keine|keinen|keiner|keinesfalls)\b",)
 WITHDRAWAL = (r"\b(einwilligung|zustimmung)\b.{0,40}\bzuruck(ziehen|nehmen)\b", r"\bzuruckgezogen\b", r"\bwiderruf", r"\bwiderrufen\b", r"\babmeld", r"\baustragen\b", r"\babbestell", r"\bwiderspruch", r"\bwidersprechen\b",
               r"[\"'„“]\s*stop\s*[\"'“”]", r"\bantwort\W{1,3}stop\b")
-CORE_MESSAGES = (r"\bbestatigungs(-?e-?mail|mail|link|nachricht)", r"\b(anmeldung|unterschrift|e-?mail-adresse|adresse) (zu )?bestatigen\b",
+CORE_MESSAGES = (r"\bkopie (meiner|ihrer|deiner|der|dieser) (nachricht|anfrage|angaben|eingaben|anmeldung)\b", r"\bkopie an (mich|sie|dich)\b", r"\bbestatigungs(-?e-?mail|mail|link|nachricht)", r"\b(anmeldung|unterschrift|e-?mail-adresse|adresse) (zu )?bestatigen\b",
                  r"\bquittung\b", r"\bspendenbescheinigung\b", r"\bzuwendungsbestatigung\b", r"\b(ihre|deine) (anfrage|nachricht|frage) (zu )?(beantworten|bearbeiten)\b",
                  r"\bbearbeitung (ihrer|deiner) (anfrage|nachricht|spende|mitgliedschaft|anmeldung)\b", r"\berinnerung\b", r"\borganisation (des|der) (burgerdialogs|veranstaltung)\b",
                  r"\b(unterstutzung|anmeldung|spende|teilnahme) (zu )?(erfassen|verwalten)\b")

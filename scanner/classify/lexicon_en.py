@@ -145,7 +145,7 @@ WITHDRAWAL = (r"\b(change|update|manage) your (contact |marketing |email )?(pref
               r"[\"'“]\s*stop\s*[\"'”]", r"\bchange your mind\b", r"\bobject (to|at any time)\b", r"\bright to object\b",
               r"\bremove (yourself|you) from (our|the) (list|mailing)", r"\bstop (receiving|hearing)\b", r"\bupdate your preferences\b",
               r"\bmanage your (preferences|subscriptions)\b")
-CORE_MESSAGES = (r"\bconfirmation (e-?mail|message|text|link|code)\b", r"\b(e-?mail|message|text|link) to confirm\b",
+CORE_MESSAGES = (r"\bcopy of (my|your|the) (message|enquiry|inquiry|submission|answers|signature|form|registration)\b", r"\bconfirmation (e-?mail|message|text|link|code)\b", r"\b(e-?mail|message|text|link) to confirm\b",
                  r"\bconfirm (your|my) (email|e-mail|signature|subscription|registration|address|donation|membership|booking|place)\b",
                  r"\breceipts?\b", r"\b(reply|respond|responding|replying|answer) to (your|my) (message|question|enquiry|inquiry|request|comment)",
                  r"\b(handle|handling|process|processing|deal with|dealing with|manage|managing|administer|administering) (your|my) "

@@ -87,7 +87,7 @@ CONDITIONAL = (r"\bsi (lo )?(has|ha) (marcado|aceptado|consentido|elegido|solici
 NEGATION = (r"\b(nunca|jamas|no|ningun|ninguna|ni)\b",)
 WITHDRAWAL = (r"\bdar(se|te) de baja\b", r"\bbaja\b", r"\b(retirar|revocar) (tu|su|el) consentimiento\b", r"\brevoca", r"\bcancelar (la |tu |su )?suscripcion\b",
               r"\boposicion\b", r"[\"'«“]\s*stop\s*[\"'»”]", r"\bbaja\b")
-CORE_MESSAGES = (r"\bcorreo de confirmacion\b", r"\bconfirmar (tu|su) (correo|suscripcion|firma|inscripcion)\b", r"\brecibo\b", r"\bcertificado de donacion\b",
+CORE_MESSAGES = (r"\bcopia de (mi|tu|su|el) (mensaje|consulta|formulario|solicitud|inscripcion)\b", r"\bcorreo de confirmacion\b", r"\bconfirmar (tu|su) (correo|suscripcion|firma|inscripcion)\b", r"\brecibo\b", r"\bcertificado de donacion\b",
                  r"\bresponder (a )?(tu|su) (consulta|mensaje|solicitud|pregunta)\b", r"\bgestionar (tu|su) (solicitud|consulta|firma|afiliacion|donacion|inscripcion)\b",
                  r"\brecordatorio\b")
 TRANSFER = (r"\b(cedid[oa]s?|ceder|comunicad[oa]s?|compartid[oa]s?|compartir|transferid[oa]s?|acceso)\b",)

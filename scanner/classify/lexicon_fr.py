@@ -169,7 +169,7 @@ WITHDRAWAL = (r"\bdesinscri", r"\bdesabonn", r"\b(retirer|retrait|revoquer|revoc
               r"\blien de (desinscription|desabonnement)\b",
               r"\b(repondant|reponse|repondre|repondez|envoyant|envoyez|envoyer|tapez|sms)\W{1,3}(par |avec )?(le mot )?\W{0,2}stop\b",
               r"[«\"']\s*stop\s*[»\"']", r"\bstop au \d", r"\bne plus recevoir\b", r"\bmettre fin a (votre|ton) abonnement\b", r"\bresilier\b")
-CORE_MESSAGES = (r"\b(e-?mails?|courriels?|messages?|sms|liens?|codes?) de (confirmation|validation|verification|bienvenue)\b",
+CORE_MESSAGES = (r"\bcopie de (mon|ma|votre|ta|mes|vos) (message|demande|formulaire|reponses?|signature|inscription)s?\b", r"\b(e-?mails?|courriels?|messages?|sms|liens?|codes?) de (confirmation|validation|verification|bienvenue)\b",
                  r"\bconfirm(er|ation de) (votre|ton|la|ta|mon|ma) (inscription|adresse|signature|adhesion|participation|don|e-?mail|abonnement)",
                  r"\brecus? (fiscal|fiscaux|de (votre|ton) don|de don)\b", r"\b(un|votre|ton|le|du|vos|les) recus?\b", r"\baccuse de reception\b",
                  r"\b(repondre|reponse|donner suite|suite) (a|aux) (votre|vos|ta|tes|ma|mes) (demande|message|question|sollicitation)s?",

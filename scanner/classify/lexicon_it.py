@@ -87,7 +87,7 @@ CONDITIONAL = (r"\bse (hai|ha) (selezionato|acconsentito|scelto|spuntato)\b", r"
                r"\bprevio (tuo|suo)? ?consenso\b")
 NEGATION = (r"\b(mai|non|nessun|nessuna|ne)\b",)
 WITHDRAWAL = (r"\britira(re)? (il )?(tuo |suo |proprio )?consenso\b", r"\bdisiscri", r"\bcancellar(ti|si|mi|vi)\b", r"\bannullare l'iscrizione\b", r"\brevoca(re)?( il)? consenso\b", r"\brevoca\b", r"\bopposizione\b", r"[\"'«“]\s*stop\s*[\"'»”]")
-CORE_MESSAGES = (r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l') (iscrizione|firma|indirizzo)\b", r"\bricevuta\b",
+CORE_MESSAGES = (r"\bcopia del(la)? (mio|tuo|suo|mia|tua|sua)? ?(messaggio|richiesta|modulo|iscrizione)\b", r"\be-?mail di conferma\b", r"\bconferma(re)? (la tua|la sua|l') (iscrizione|firma|indirizzo)\b", r"\bricevuta\b",
                  r"\brispondere alla (tua|sua) (richiesta|domanda)\b", r"\bgestire la (tua|sua) (richiesta|firma|iscrizione|donazione)\b", r"\bpromemoria\b")
 TRANSFER = (r"\b(comunicat[iea]|condivis[iea]|condividere|trasmess[iea]|cedut[iea]|accesso)\b",)
 CORE_SHARING = (r"\b(comitati|sezioni|circoli) locali\b", r"\bresponsabil[ei] (esterni )?del trattamento\b", r"\bfornitori\b",

@@ -95,7 +95,7 @@ CONDITIONAL = (r"\b(als|indien|wanneer) (u|je|jij) (daarvoor |dat )?(gekozen|aan
 NEGATION = (r"\b(nooit|niet|geen|nimmer)\b",)
 WITHDRAWAL = (r"\buitschrijv", r"\buitschrijf", r"\bafmeld", r"\bafmelden\b", r"\b(toestemming|instemming) (in )?(te )?(trekken|intrekken)\b", r"\bintrekken\b",
               r"\bherroep", r"\bbezwaar\b", r"[\"'„“]\s*stop\s*[\"'“”]", r"\buitschrijflink\b", r"\bafmeldlink\b")
-CORE_MESSAGES = (r"\bbevestigings(mail|e-mail|link|bericht)", r"\bbevestiging\b", r"\bontvangstbewijs\b", r"\bfiscaal attest\b",
+CORE_MESSAGES = (r"\bkopie van (je|jouw|uw|mijn|het) (bericht|aanvraag|inzending|formulier|aanmelding)\b", r"\bbevestigings(mail|e-mail|link|bericht)", r"\bbevestiging\b", r"\bontvangstbewijs\b", r"\bfiscaal attest\b",
                  r"\b(uw|je) (vraag|bericht|aanvraag) (te )?(beantwoorden|behandelen)\b", r"\bherinnering\b", r"\b(handtekening|inschrijving|steun) (te )?registreren\b",
                  r"\bacties? (te )?organiseren\b")
 TRANSFER = (r"\b(doorgegeven|doorgeven|gedeeld|delen|bezorgd|overgemaakt|toegang)\b",)
