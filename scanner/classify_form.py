@@ -217,11 +217,13 @@ def _core_action(form: FormModel, page: PageModel) -> CoreAction:
 
 def _newsletter_only(form: FormModel, others: dict[CoreAction, int], newsletter: int) -> bool:
     """A form whose only job is the newsletter: subscribing words outweigh any other action,
-    and it asks for nothing beyond an address and a name (rules.md, Vocabulary)."""
+    and it asks for little beyond contact details (rules.md, Vocabulary)."""
     if others and max(others.values()) >= newsletter:
         return False
     data = [c for c in form.controls if c.visible and c.kind in _DATA_KINDS]
-    if any(c.kind == "textarea" for c in data) or len(data) > 4:
+    # Sign-up forms for updates often ask name, e-mail, phone and postcode (US and UK list
+    # builders): the field count alone does not make them another action; a message box does.
+    if any(c.kind == "textarea" for c in data) or len(data) > 6:
         return False
     return any(c.kind == "email" or "mail" in _words(c) for c in data)
 
