@@ -14,7 +14,7 @@ STOPWORDS = frozenset(
 
 PURPOSES = {
     Purpose.COMMUNICATION: (
-        r"\bnewsletter\b", r"\bnotizie\b", r"\baggiornamenti\b", r"\bcomunicazioni\b", r"\bnovita\b",
+        r"\b(essere|restare|rimanere|tenermi|tenerti|tenervi) aggiornat[oaie]\b", r"\bnewsletter\b", r"\bnotizie\b", r"\baggiornamenti\b", r"\bcomunicazioni\b", r"\bnovita\b",
         r"\bricevere (e-?mail|email|messaggi|sms|informazioni|aggiornamenti|comunicazioni|inviti|notizie|chiamate)", r"\bessere contattat[oaie]\b",
         r"\btener(mi|ti|la|vi)? informat[oaie]\b", r"\bessere (tenut[oaie] )?informat[oaie]\b", r"\binformazioni (sulla|sulle|sul|sui|riguardo) (campagna|nostre|nostri|iniziative|attivita)",
         r"\bmateriale (informativo|elettorale|promozionale)\b", r"\bpropaganda\b", r"\bmarketing\b", r"\bmailing list\b", r"\blista di distribuzione\b",

@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
 
 PURPOSES = {
     Purpose.COMMUNICATION: (
-        r"\bnieuwsbrie(f|ven)\b", r"\bnewsletter\b", r"\bop de hoogte\b", r"\bnieuws\b", r"\b(informatie|berichten|updates|e-?mails|sms'?(jes|en)?|uitnodigingen|post) "
+        r"\b(het )?ontvangen van (e-?mails|nieuws|updates|berichten|sms(-berichten)?|de nieuwsbrief|nieuwsbrieven)\b", r"\bnieuwsbrie(f|ven)\b", r"\bnewsletter\b", r"\bop de hoogte\b", r"\bnieuws\b", r"\b(informatie|berichten|updates|e-?mails|sms'?(jes|en)?|uitnodigingen|post) "
         r"(te )?(ontvangen|krijgen)\b", r"\bgecontacteerd\b", r"\bgecontacteerd (te )?worden\b", r"\bcontact (met mij|met u|met je) (op)?nemen\b",
         r"\b(informeren|geinformeerd)\b", r"\buitgenodigd (te )?worden\b", r"\buitnodigingen\b", r"\bverkiezingsnieuws\b", r"\bmailinglijst\b", r"\bverzendlijst\b", r"\bcampagnenieuws\b", r"\b(mails|sms'en) (sturen|versturen)\b",
     ),
