@@ -120,6 +120,19 @@ def test_invalid_fields_are_shown_again_with_errors(app, client):
     assert recorded(app) == 0
 
 
+def test_withdrawal_links_are_never_rate_limited(tmp_path):
+    """One-click unsubscribes arrive from a mail provider's few servers: none may be refused."""
+    app = create_app(make_config(tmp_path, UNBUNDLE_RATE_LIMIT="2/minute"))
+    client = app.test_client()
+    links = []
+    for n in range(2):
+        body = client.post(f"/f/{FORM}", data={**form_page(client), **person(30 + n, purpose_newsletter="y")},
+                           headers={"Accept": "application/json"}).get_json()
+        links.append(urlsplit(body["withdraw"]["newsletter"]).path)
+    for link in links * 3:  # six posts from one address: over the limit even if the window turns
+        assert client.post(link, data={"List-Unsubscribe": "One-Click"}).status_code == 200
+
+
 def test_rate_limit_per_client_address(tmp_path):
     app = create_app(make_config(tmp_path, UNBUNDLE_RATE_LIMIT="3/minute"))
     client = app.test_client()

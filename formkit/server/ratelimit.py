@@ -108,4 +108,8 @@ class RateLimiter:
         return too_many_requests(page_language(), retry_after=window - int(time.time()) % window)
 
 
-EXEMPT_ENDPOINTS = {"sms.inbound"}
+# Withdrawals are never rate limited (GDPR art. 7(3): as easy as giving). A mail provider's
+# one-click unsubscribe (RFC 8058) posts from the provider's few servers, so after a mailing
+# hundreds of them share an address; refusing them would lose withdrawals. The signed link is
+# the credential, and an invalid one writes nothing. The SMS webhook is the same case (STOP).
+EXEMPT_ENDPOINTS = {"sms.inbound", "withdrawal.confirm"}
