@@ -21,7 +21,8 @@ PURPOSES = {
     ),
     Purpose.SHARING: (r"\bpartner\b", r"\bterz[ie]\b", r"\b(vendere|venduti|vendiamo|cedere|ceduti|cessione|noleggiare)\b", r"\baltre organizzazioni\b",
                       r"\borganizzazioni (amiche|alleate|partner)\b"),
-    Purpose.PUBLICATION: (r"\bpubblicare il mio nome\b", r"\bil mio nome (sia|venga|possa essere) (pubblicato|mostrato|visibile)\b", r"\belenco pubblico\b"),
+    Purpose.PUBLICATION: (r"\bpubblicare il (mio|tuo|suo) nome\b", r"\b(mio|tuo|suo) nome (sia|venga|possa essere|compaia|appaia) ?(pubblicato|mostrato|visibile)?\b",
+                           r"\belenco pubblico\b", r"\bpubblicat[oa] (nell'|sull')elenco\b"),
     Purpose.FUNDRAISING: (r"\braccolta fondi\b", r"\brichieste di (donazioni|contributi)\b", r"\bsollecit\w* (di )?(donazioni|contributi)\b"),
     Purpose.PROFILING: (r"\bprofilazione\b", r"\bsegmentazione\b", r"\bpubblicita personalizzata\b"),
 }
