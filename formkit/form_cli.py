@@ -31,24 +31,40 @@ def _emit(problems: list[Problem], fmt: str) -> None:
 
 
 @form.command("lint", epilog="Example: unbundle form lint examples/*.yaml --format json")
-@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("text", "json")
 def lint_command(specs: tuple[Path, ...], fmt: str) -> None:
-    """Check form SPECS (YAML) against the consent rules.
+    """Check form SPECS (YAML files, or folders of them) against the consent rules.
 
     Prints one line per problem, FILE: PATH: RULE-ID: message (warnings say "warning:" before
     the message). Exit 0 when no spec has an error (warnings are allowed), 1 otherwise.
     The rule ids are those of `docs/rules/`; "schema" marks a spec that does not follow the
     format (unknown key, missing translation, bad id…).
     """
+    files = _spec_files(specs)
     problems: list[Problem] = []
-    for path in specs:
+    for path in files:
         problems += lint_file(path)
     _emit(problems, fmt)
     if fmt == "text" and not problems:
-        click.echo(f"{len(specs)} spec(s) clean.", err=True)
+        click.echo(f"{len(files)} spec(s) clean.", err=True)
     if has_errors(problems):
         raise SystemExit(1)
+
+
+def _spec_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files to lint: each file as given, and the *.yaml / *.yml directly in each folder
+    (as `unbundle serve --specs DIR` reads them)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not found:
+                raise click.BadParameter(f"the folder {path} holds no *.yaml spec.", param_hint="SPECS")
+            files += found
+        else:
+            files.append(path)
+    return files
 
 
 def _load_clean(path: Path) -> Spec:

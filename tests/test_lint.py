@@ -274,3 +274,13 @@ def test_yaml_in_text_is_never_a_traceback(tmp_path):
     path.write_text(textwrap.dedent("- just\n- a list\n"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["form", "lint", str(path)])
     assert result.exit_code == 1 and "schema: expected a mapping" in result.output
+
+
+def test_a_folder_lints_its_specs_like_serve_reads_them(tmp_path):
+    result = CliRunner().invoke(cli, ["form", "lint", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(GOOD)} spec(s) clean." in result.output
+    bad = CliRunner().invoke(cli, ["form", "lint", str(EXAMPLES / "bad")])
+    assert bad.exit_code == 1 and len({line.split(":")[0] for line in bad.stdout.splitlines()}) == len(BAD)
+    empty = CliRunner().invoke(cli, ["form", "lint", str(tmp_path)])
+    assert empty.exit_code == 2 and "holds no *.yaml spec" in empty.output
