@@ -15,6 +15,8 @@ wrong is a ``warning``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ from urllib.parse import urlsplit
 from scanner.classify import Meaning, classify
 from scanner.vocabulary import PURPOSE_SLUGS, CoreAction, Purpose
 
-from .errors import Problem, SpecError
+from .errors import SCHEMA, Problem, SpecError
 from .forms import ATTESTATION_PREFIX, PURPOSE_PREFIX, RESERVED_FIELD_NAMES
 from .spec import KNOWN_FIELDS, Spec, load_spec
 
@@ -58,24 +60,36 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(severity(p) == ERROR for p in problems)
 
 
-def lint_file(path: str | Path) -> list[Problem]:
+def lint_file(path: str | Path, *, today: dt.date | None = None) -> list[Problem]:
     """Schema problems when the file does not load; otherwise the rule problems of the spec."""
     try:
         spec = load_spec(path)
     except SpecError as exc:
         return list(exc.problems)
-    return lint_spec(spec)
+    return lint_spec(spec, today=today)
 
 
-def lint_spec(spec: Spec) -> list[Problem]:
-    """Every rule problem of a loaded spec, in the order of the file."""
+def lint_spec(spec: Spec, *, today: dt.date | None = None) -> list[Problem]:
+    """Every rule problem of a loaded spec, in the order of the file. ``today`` (default: the
+    real date) only serves to warn about an election that is already over."""
     out = _Collector(spec.source)
+    _check_election_date(spec, today or dt.date.today(), out)
     _check_texts_around_the_form(spec, out)
     _check_fields(spec, out)
     _check_attestations(spec, out)
     _check_purposes(spec, out)
     _check_information(spec, out)
     return out.problems
+
+
+def _check_election_date(spec: Spec, today: dt.date, out: _Collector) -> None:
+    end = spec.retention.election_end
+    if end is not None and end < today:
+        # Election files are deleted once the election is over (CNIL): data collected now
+        # would be due for deletion the day it arrives.
+        out.add("retention.election_end", SCHEMA,
+                f"the election ended on {end.isoformat()}: data collected now is already past its "
+                "retention; set the coming election's date, or stop publishing this form", WARNING)
 
 
 class _Collector:

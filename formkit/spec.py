@@ -33,6 +33,10 @@ KNOWN_FIELDS: tuple[str, ...] = (
 
 PURPOSE_RETENTION_WORDS = ("until-withdrawn", "election-end")
 
+SUBSCRIPTION_ID = "newsletter"
+"""On a newsletter-only form the subscription itself is a consent (art. 6(1)(a)): the ledger
+records, exports and withdraws it under this purpose id (see ``Spec.consent_purposes``)."""
+
 Text = dict[str, str]
 """One text per language of the spec."""
 
@@ -152,8 +156,26 @@ class Spec:
     def default_language(self) -> str:
         return self.languages[0]
 
+    @property
+    def subscription(self) -> PurposeSpec | None:
+        """On a newsletter-only form, the subscription as a consent: e-mail, worded by the title
+        and the submit label the person saw, kept until the election's end when there is one
+        (the notice keeps form data until then plus ``core_action``), else until withdrawn."""
+        if self.action is not CoreAction.NEWSLETTER:
+            return None
+        wording = {lang: f"{self.title[lang]} — {self.submit[lang]}" for lang in self.languages}
+        retention = "election-end" if self.retention.election_end else "until-withdrawn"
+        return PurposeSpec(SUBSCRIPTION_ID, wording, (Channel.EMAIL,), retention)
+
+    @property
+    def consent_purposes(self) -> tuple[PurposeSpec, ...]:
+        """Every consent a submission records: the subscription of a newsletter-only form (given
+        by submitting), then the optional purposes (one box each)."""
+        subscription = self.subscription
+        return (subscription, *self.purposes) if subscription else self.purposes
+
     def purpose(self, purpose_id: str) -> PurposeSpec:
-        for purpose in self.purposes:
+        for purpose in self.consent_purposes:
             if purpose.id == purpose_id:
                 return purpose
         raise KeyError(f"form {self.id!r} has no purpose {purpose_id!r}")
@@ -350,6 +372,12 @@ def parse_spec(data: Any, source: str = "<spec>") -> Spec:
         if purpose_id:
             seen_purposes.add(purpose_id)
             purposes.append(PurposeSpec(purpose_id, text, channels, str(retention), required, checked))
+
+    if action is CoreAction.NEWSLETTER:
+        for i, p in enumerate(purposes):
+            if p.id == SUBSCRIPTION_ID:
+                r.problem(f"purposes[{i}].id", f"on a newsletter-only form the subscription itself is "
+                          f"recorded as {SUBSCRIPTION_ID!r}: give this purpose another id")
 
     retention = _retention(r, top.get("retention"))
     if any(p.retention == "election-end" for p in purposes) and retention.election_end is None:

@@ -4,6 +4,7 @@ holds text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 from pathlib import Path
@@ -16,6 +17,8 @@ from formkit.cli import cli
 from formkit.lint import ERROR, WARNING, has_errors, lint_file, lint_spec, severity
 from formkit.spec import parse_spec
 from scanner.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 GOOD = sorted(EXAMPLES.glob("*.yaml"))
@@ -284,3 +287,29 @@ def test_a_folder_lints_its_specs_like_serve_reads_them(tmp_path):
     assert bad.exit_code == 1 and len({line.split(":")[0] for line in bad.stdout.splitlines()}) == len(BAD)
     empty = CliRunner().invoke(cli, ["form", "lint", str(tmp_path)])
     assert empty.exit_code == 2 and "holds no *.yaml spec" in empty.output
+
+
+def test_an_election_already_over_is_a_warning(root):
+    """Election files are deleted once the election is over: warn a campaign still collecting."""
+    from formkit.lint import has_errors, lint_spec
+    from formkit.spec import load_spec
+
+    spec = load_spec(root / "examples" / "parrainage-presidentielle.yaml")  # election_end 2027-05-09
+    assert lint_spec(spec, today=dt.date(2027, 5, 9)) == []
+    [late] = lint_spec(spec, today=dt.date(2027, 5, 10))
+    assert late.path == "retention.election_end" and "ended on 2027-05-09" in late.message
+    assert not has_errors([late])
+
+
+def test_a_newsletter_form_keeps_the_newsletter_id_for_its_subscription(tmp_path):
+    from formkit.errors import SpecError
+    from formkit.spec import load_spec
+
+    text = (ROOT / "examples" / "lettre-information.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "clash.yaml"
+    bad.write_text(text.replace("  - id: sms\n", "  - id: newsletter\n", 1), encoding="utf-8")
+    with pytest.raises(SpecError, match=r"purposes\[0\]\.id: schema: on a newsletter-only form"):
+        load_spec(bad)
+    spec = load_spec(ROOT / "examples" / "lettre-information.yaml")
+    assert [p.id for p in spec.consent_purposes] == ["newsletter", "sms"]
+    assert spec.purposes[0].id == "sms"  # the subscription is no checkbox of the form

@@ -331,3 +331,39 @@ def test_receipt_inside_the_iframe_keeps_the_frame_height_right(app, client):
     hosted = client.post(f"/f/{FORM}", data={**hidden_fields(client.get(f"/f/{FORM}").get_data(as_text=True)),
                                                **person(11)})
     assert hosted.status_code == 200 and "postMessage" not in hosted.get_data(as_text=True)
+
+
+def test_newsletter_only_form_subscription_is_a_consent_with_double_opt_in(tmp_path):
+    """On a newsletter-only form the subscription is the consent: confirmed through the e-mail
+    link (double opt-in), then exported under `newsletter`, and withdrawn by its own link."""
+    import shutil
+
+    from formkit.server import create_app
+    from tests.server_support import ROOT, make_config
+
+    specs = tmp_path / "newsletter-specs"
+    specs.mkdir()
+    shutil.copy(ROOT / "examples" / "lettre-information.yaml", specs)
+    app = create_app(make_config(tmp_path, UNBUNDLE_SPECS=str(specs)))
+    form = "lettre-camille-2027"
+    with running_server(app) as base:
+        visitor = Visitor(base)
+        response = visitor.submit(form, {"email": "abonnee@example.org"})
+        assert response.status_code == 200 and "En attente" in response.text
+        ledger = ledger_of(app)
+        assert ledger.export(form, "newsletter") == []  # not before the address is confirmed
+        [mail] = sorted((Path(app.instance_path) / "outbox").glob("*.eml"))
+        message = email.message_from_bytes(mail.read_bytes(), policy=email.policy.default)
+        assert message["To"] == "abonnee@example.org"
+        confirm = re.search(r"(http://\S+/c/\S+)", message.get_content()).group(1)
+        assert httpx.post(confirm).status_code == 200
+        [row] = ledger.export(form, "newsletter")
+        assert row["email"] == "abonnee@example.org"
+        assert "Recevez la lettre d'information" in row["wording"]
+        assert ledger.export(form, "sms") == []  # the unticked box stays a refusal
+        links = withdraw_links(response.text)
+        assert links, "the receipt offers a way to unsubscribe"
+        assert httpx.post(links[0]).status_code == 200
+        assert ledger.export(form, "newsletter") == []
+        ledger.close()
+        visitor.close()

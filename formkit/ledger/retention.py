@@ -77,7 +77,7 @@ def needed_until(state: ContactState, spec: Spec | None) -> tuple[dt.date | None
         g = ps.since
         if ps.state == "granted":
             from_spec = None
-            if spec is not None and any(p.id == pid for p in spec.purposes):
+            if spec is not None and any(p.id == pid for p in spec.consent_purposes):
                 p = spec.purpose(pid)
                 from_spec = purpose_expiry(p.retention, spec.retention.election_end, g["occurred_at"].date())
             end = earliest(g["expires_on"], from_spec)

@@ -231,7 +231,7 @@ class Ledger:
                                                 wording=att.text.get(sub.lang, ""), **common))
             by_id = {c.purpose_id: c for c in sub.choices}
             purposes: list[ReceiptPurpose] = []
-            for p in spec.purposes:
+            for p in spec.consent_purposes:
                 choice, channel = by_id[p.id], str(p.channel or "")
                 until = purpose_expiry(p.retention, spec.retention.election_end, at.date())
                 if choice.granted:
@@ -266,7 +266,7 @@ class Ledger:
             raise InvalidSubmission(f"language {sub.lang!r} is not one of form {spec.id!r}'s "
                                     f"languages ({', '.join(spec.languages)}).")
         ids = [c.purpose_id for c in sub.choices]
-        expected = [p.id for p in spec.purposes]
+        expected = [p.id for p in spec.consent_purposes]
         if sorted(ids) != sorted(expected):
             raise InvalidSubmission(f"form {spec.id!r} needs exactly one choice per purpose "
                                     f"({', '.join(expected) or 'none'}), got {', '.join(ids) or 'none'}.")

@@ -162,7 +162,9 @@ def _submit(form_id: str, *, embed: bool) -> Response:
     choices = purpose_choices(form)
     submission = Submission(
         spec=spec, lang=lang, data=person_data(form),
-        choices=tuple(ConsentChoice(p.id, choices[p.id], p.text[lang]) for p in spec.purposes),
+        # A newsletter-only form's subscription is granted by submitting; the rest, box by box.
+        choices=tuple(ConsentChoice(p.id, True if p == spec.subscription else choices[p.id], p.text[lang])
+                      for p in spec.consent_purposes),
         attestations=tuple(attested(form)), notice_version=notice_version(spec, lang),
         source=ticket.source if ticket.source in ("hosted", "embed", "snippet") else source,
         page_url=ticket.page_url or _page_url(spec, ticket),

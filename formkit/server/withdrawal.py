@@ -61,5 +61,5 @@ def _wordings(target: LinkTarget, lang: str) -> list[str]:
     if spec is None:
         return [target.purpose_id] if target.purpose_id else []
     text_lang = lang if lang in spec.languages else spec.default_language
-    purposes = [p for p in spec.purposes if target.purpose_id in (None, p.id)]
+    purposes = [p for p in spec.consent_purposes if target.purpose_id in (None, p.id)]
     return [p.text[text_lang] for p in purposes]
