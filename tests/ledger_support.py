@@ -74,6 +74,10 @@ def submission(spec: Spec, email: str | None, granted: set[str], *, phone: str |
     )
 
 
+IDENTITY = ("email", "phone", "first_name")
+"""Fields that tell test people apart in any export (by default an SMS export has no e-mail)."""
+
+
 def emails(rows: list[dict]) -> list[str]:
     return sorted(r["email"] for r in rows)
 

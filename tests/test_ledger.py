@@ -9,7 +9,7 @@ import pytest
 
 from formkit.ledger.service import InvalidSubmission, Ledger, LedgerError
 from scanner.vocabulary import Channel
-from tests.ledger_support import ELECTION_END, T0, emails, make_spec, submission
+from tests.ledger_support import IDENTITY, ELECTION_END, T0, emails, make_spec, submission
 
 
 def test_upgrade_is_idempotent_and_starts_an_empty_chain(ledger):
@@ -27,10 +27,10 @@ def test_each_purpose_exports_exactly_who_ticked_it(ledger):
     assert b.granted == ("sms", "public-listing") and b.refused == ("newsletter",)
     today = dt.date(2026, 12, 2)
     assert emails(ledger.export(spec.id, "newsletter", today=today)) == ["alice@example.org"]
-    assert emails(ledger.export(spec.id, "sms", today=today)) == ["bob@example.org"]
-    assert emails(ledger.export(spec.id, "public-listing", today=today)) == ["bob@example.org"]
+    assert emails(ledger.export(spec.id, "sms", fields=IDENTITY, today=today)) == ["bob@example.org"]
+    assert emails(ledger.export(spec.id, "public-listing", fields=IDENTITY, today=today)) == ["bob@example.org"]
     assert ledger.export(spec.id, "no-such-purpose", today=today) == []
-    assert ledger.export("other-form", "sms", today=today) == []
+    assert ledger.export("other-form", "sms", fields=IDENTITY, today=today) == []
 
 
 def test_export_rows_carry_provenance(ledger):
@@ -39,7 +39,7 @@ def test_export_rows_carry_provenance(ledger):
                                                   lang="en", source="embed",
                                                   page_url="https://host.example/page?email=bob@example.org#x"),
                                        now=T0)
-    [row] = ledger.export(spec.id, "sms", today=dt.date(2026, 12, 2))
+    [row] = ledger.export(spec.id, "sms", fields=IDENTITY, today=dt.date(2026, 12, 2))
     assert row["email"] == "bob@example.org"  # lower-cased
     assert row["phone"] == "+33612345678" and row["first_name"] == "Camille"
     assert row["form_id"] == "petition-eau" and row["form_version"] == 3
@@ -80,11 +80,11 @@ def test_withdrawal_removes_from_export_at_once(ledger):
     ledger.record_submission(submission(spec, "bob@example.org", {"newsletter"}), now=T0)
     assert ledger.withdraw(r.contact_id, spec.id, "newsletter", "link") == 1
     assert emails(ledger.export(spec.id, "newsletter")) == ["bob@example.org"]
-    assert emails(ledger.export(spec.id, "sms", today=dt.date(2027, 1, 1))) == ["alice@example.org"]
+    assert emails(ledger.export(spec.id, "sms", fields=IDENTITY, today=dt.date(2027, 1, 1))) == ["alice@example.org"]
     assert ledger.withdraw(r.contact_id, spec.id, "newsletter", "link") == 0  # idempotent
     assert ledger.current_state(r.contact_id, spec.id) == {"newsletter": "withdrawn", "sms": "granted"}
     assert ledger.withdraw(r.contact_id, spec.id, None, "link") == 1  # all remaining: sms
-    assert ledger.export(spec.id, "sms", today=dt.date(2027, 1, 1)) == []
+    assert ledger.export(spec.id, "sms", fields=IDENTITY, today=dt.date(2027, 1, 1)) == []
     assert ledger.verify().ok
 
 
@@ -96,8 +96,8 @@ def test_sms_stop_withdraws_every_sms_consent_of_that_number_only(ledger):
     # A number written the French way is matched in E.164.
     assert ledger.withdraw_channel("06 11 11 11 11", Channel.SMS) == 2
     day = dt.date(2027, 1, 1)
-    assert emails(ledger.export(spec.id, "sms", today=day)) == ["bob@example.org"]
-    assert ledger.export(other.id, "sms", today=day) == []
+    assert emails(ledger.export(spec.id, "sms", fields=IDENTITY, today=day)) == ["bob@example.org"]
+    assert ledger.export(other.id, "sms", fields=IDENTITY, today=day) == []
     assert emails(ledger.export(spec.id, "newsletter", today=day)) == ["alice@example.org"]  # e-mail untouched
     assert ledger.withdraw_channel("+33611111111") == 0
 
@@ -109,7 +109,7 @@ def test_double_opt_in_counts_email_purposes_only_once_confirmed(ledger):
     assert r.pending_confirmation == ("newsletter",) and r.granted == ("sms",)
     day = dt.date(2026, 12, 2)
     assert ledger.export(spec.id, "newsletter", today=day) == []
-    assert emails(ledger.export(spec.id, "sms", today=day)) == ["alice@example.org"]  # not e-mail
+    assert emails(ledger.export(spec.id, "sms", fields=IDENTITY, today=day)) == ["alice@example.org"]  # not e-mail
     assert ledger.current_state(r.contact_id, spec.id) == {"newsletter": "pending", "sms": "granted"}
     later = T0 + dt.timedelta(minutes=5)
     assert ledger.confirm_email(r.contact_id, spec.id, now=later) == 1
@@ -136,9 +136,9 @@ def test_consent_request_then_yes_reply_is_a_consent_with_the_request_wording(le
     wording = "Camille: voulez-vous recevoir nos SMS de campagne ? Répondez OUI."
     assert ledger.request_consent(spec, r.contact_id, "sms", wording, "fr", now=T0) == 1
     assert ledger.current_state(r.contact_id, spec.id) == {"sms": "requested"}
-    assert ledger.export(spec.id, "sms", today=dt.date(2026, 12, 2)) == []
+    assert ledger.export(spec.id, "sms", fields=IDENTITY, today=dt.date(2026, 12, 2)) == []
     assert ledger.grant_by_reply("+33611111111", now=T0 + dt.timedelta(hours=1)) == 1
-    [row] = ledger.export(spec.id, "sms", today=dt.date(2026, 12, 2))
+    [row] = ledger.export(spec.id, "sms", fields=IDENTITY, today=dt.date(2026, 12, 2))
     assert row["wording"] == wording and row["how"] == "sms"
     assert ledger.grant_by_reply("+33611111111") == 0  # nothing left to answer
     assert ledger.grant_by_reply("+33699999999") == 0
@@ -153,10 +153,10 @@ def test_retention_ends_consent_in_exports(ledger):
     spec = make_spec()
     ledger.record_submission(submission(spec, "alice@example.org", {"sms", "public-listing"},
                                         phone="+33611111111"), now=T0)
-    assert ledger.export(spec.id, "sms", today=ELECTION_END)
-    assert ledger.export(spec.id, "sms", today=ELECTION_END + dt.timedelta(days=1)) == []
-    assert ledger.export(spec.id, "public-listing", today=dt.date(2027, 12, 1))  # P1Y: last day
-    assert ledger.export(spec.id, "public-listing", today=dt.date(2027, 12, 2)) == []
+    assert ledger.export(spec.id, "sms", fields=IDENTITY, today=ELECTION_END)
+    assert ledger.export(spec.id, "sms", fields=IDENTITY, today=ELECTION_END + dt.timedelta(days=1)) == []
+    assert ledger.export(spec.id, "public-listing", fields=IDENTITY, today=dt.date(2027, 12, 1))  # P1Y: last day
+    assert ledger.export(spec.id, "public-listing", fields=IDENTITY, today=dt.date(2027, 12, 2)) == []
 
 
 def test_subject_access_finds_everything_by_email_or_phone(ledger):
@@ -247,5 +247,23 @@ def test_a_form_field_named_like_a_provenance_column_does_not_hide_it(ledger):
     from dataclasses import replace
 
     ledger.record_submission(replace(sub, data={"email": "alice@example.org", "source": "a friend"}), now=T0)
-    [row] = ledger.export(spec.id, "newsletter", today=dt.date(2026, 12, 2))
+    [row] = ledger.export(spec.id, "newsletter", today=dt.date(2026, 12, 2), fields=["email", "source"])
     assert row["source"] == "hosted" and row["field_source"] == "a friend"
+
+
+def test_exports_carry_only_what_the_channel_needs(ledger):
+    """Data minimisation (art. 5(1)(c)): the e-mail export has no phone, the SMS one no e-mail;
+    a purpose with no channel (public listing) gets every field held; --fields overrides."""
+    ledger.upgrade()
+    spec = make_spec()
+    ledger.record_submission(submission(spec, "a@example.org", {"newsletter", "sms", "public-listing"},
+                                        phone="+33612345678"), now=T0)
+    [mail] = ledger.export(spec.id, "newsletter", today=T0.date())
+    assert (mail["email"], mail["first_name"]) == ("a@example.org", "Camille") and "phone" not in mail
+    [sms] = ledger.export(spec.id, "sms", today=T0.date())
+    assert sms["phone"] == "+33612345678" and "email" not in sms
+    [listing] = ledger.export(spec.id, "public-listing", today=T0.date())
+    assert {"email", "phone", "first_name"} <= set(listing)
+    [narrow] = ledger.export(spec.id, "public-listing", today=T0.date(), fields=["first_name"])
+    assert "email" not in narrow and "phone" not in narrow and narrow["first_name"] == "Camille"
+    assert narrow["wording"] and narrow["form_id"] == spec.id  # provenance stays

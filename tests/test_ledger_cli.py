@@ -54,9 +54,12 @@ def test_export_csv_and_json(db, tmp_path):
                  "--format", "csv", "--output", str(out), "--today", "2026-12-02")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert [r["email"] for r in rows] == ["bob@example.org"]
+    assert [r["phone"] for r in rows] == ["+33612345678"] and "email" not in rows[0]  # minimised
     assert rows[0]["wording"] == "J'accepte les SMS de la campagne." and rows[0]["form_version"] == "3"
-    assert list(rows[0])[:5] == ["contact_id", "email", "phone", "first_name", "last_name"]
+    assert list(rows[0])[:3] == ["contact_id", "phone", "first_name"]
+    wide = run("export", "--db", db, "--form", "petition-eau", "--purpose", "sms", "--format", "json",
+               "--fields", "email,phone", "--today", "2026-12-02")
+    assert [(r["email"], r["phone"]) for r in json.loads(wide.stdout)] == [("bob@example.org", "+33612345678")]
     as_json = json.loads(run("export", "--db", db, "--form", "petition-eau", "--purpose",
                              "newsletter", "--format", "json").stdout)
     assert [r["email"] for r in as_json] == ["alice@example.org"]

@@ -144,17 +144,22 @@ def verify(db: str | None, secret: str | None, fmt: str) -> None:
 @format_option("csv", "json", default="csv")
 @output_option
 @click.option("--today", type=date_type, default=None, help="Judge retention as of this date (YYYY-MM-DD); default: today (UTC).")
+@click.option("--fields", default=None, metavar="A,B",
+              help="Personal fields to export (default: the name and what the purpose's channel needs, "
+                   "e.g. email for e-mail, phone for SMS).")
 @_clean_errors
 def export(db: str | None, form_id: str, purpose_id: str, fmt: str, output: str | None,
-           today: dt.datetime | None) -> None:
+           today: dt.datetime | None, fields: str | None) -> None:
     """Export the people who may be contacted for one purpose today, with provenance.
 
     Only consents currently granted (and confirmed where the form requires it), not withdrawn and
-    within retention. Each row says where the contact came from (form, version, date, wording).
+    within retention. Each row says where the contact came from (form, version, date, wording),
+    and carries only the personal fields the channel needs (data minimisation; see --fields).
     """
     store = _open(db)
     try:
-        rows = store.export(form_id, purpose_id, today=today.date() if today else None)
+        wanted = [f.strip() for f in fields.split(",") if f.strip()] if fields is not None else None
+        rows = store.export(form_id, purpose_id, today=today.date() if today else None, fields=wanted)
         unknown = "" if rows else _unknown_ids(store, form_id, purpose_id)
     finally:
         store.close()
@@ -197,8 +202,10 @@ PROVENANCE = PROVENANCE_KEYS[1:]
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
-    other = sorted({k for r in rows for k in r} - set(PERSONAL_FIRST) - set(PROVENANCE))
-    columns = [*PERSONAL_FIRST, *other, *PROVENANCE]
+    present = {k for r in rows for k in r}
+    first = [k for k in PERSONAL_FIRST if k == "contact_id" or k in present]  # minimised exports
+    other = sorted(present - set(PERSONAL_FIRST) - set(PROVENANCE))
+    columns = [*first, *other, *PROVENANCE]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

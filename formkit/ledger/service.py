@@ -71,6 +71,17 @@ _CONTACT_EVENTS = select(_EVENTS).where(
 ).order_by(_EVENTS.c.seq)
 
 
+CHANNEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "email": ("email",),
+    "sms": ("phone",),
+    "phone": ("phone",),
+    "messaging": ("phone",),
+    "post": ("address", "postal_code", "city", "country"),
+}
+"""The contact fields each channel needs. Data minimisation (art. 5(1)(c)): an e-mail export
+carries the address and the name, not the phone number or the birth date."""
+NAME_FIELDS = ("first_name", "last_name")
+
 PROVENANCE_KEYS = ("contact_id", "form_id", "form_version", "purpose_id", "channel", "consented_at",
                    "confirmed_at", "wording", "lang", "how", "source", "page_url", "receipt_id",
                    "expires_on")
@@ -453,8 +464,13 @@ class Ledger:
             return None
         return consent_receipt(receipt_from_row(row), row["document"].get("title", ""))
 
-    def export(self, form_id: str, purpose_id: str, *, today: dt.date | None = None) -> list[dict[str, Any]]:
+    def export(self, form_id: str, purpose_id: str, *, today: dt.date | None = None,
+               fields: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Contacts who may be contacted for this purpose today, with provenance per row.
+
+        Personal fields: ``fields`` when given; otherwise the name and what the purpose's
+        channel needs (``CHANNEL_FIELDS``), or every field held for a purpose with no channel
+        (sharing, publication: what goes out is the campaign's documented choice).
 
         A row appears only if the contact's current state for the purpose is ``granted`` (so
         confirmed where double opt-in applies), not withdrawn, its retention not past ``today``,
@@ -486,7 +502,11 @@ class Ledger:
                 continue  # erased or purged: no one left to contact
             g = eligible[contact_id].since
             confirmed = eligible[contact_id].confirmed_at
-            personal = {(f"field_{k}" if k in PROVENANCE_KEYS else k): v for k, v in contacts[contact_id].items()}
+            wanted = (set(fields) if fields is not None
+                      else set(NAME_FIELDS) | set(CHANNEL_FIELDS[g["channel"]]) if g["channel"] in CHANNEL_FIELDS
+                      else None)
+            personal = {(f"field_{k}" if k in PROVENANCE_KEYS else k): v
+                        for k, v in contacts[contact_id].items() if wanted is None or k in wanted}
             rows.append({
                 "contact_id": contact_id, **personal,
                 "form_id": g["form_id"], "form_version": g["form_version"], "purpose_id": purpose_id,
