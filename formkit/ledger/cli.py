@@ -128,8 +128,6 @@ def verify(db: str | None, secret: str | None, fmt: str) -> None:
         for problem in report.problems:
             click.echo(problem.line())
         seal = {True: ", seal checked", False: ", seal NOT checked (no --secret)", None: ""}[report.sealed]
-        if report.sealed is None and key:
-            seal = ", but the chain head carries no seal (last written without the server's key)"
         verdict = "ok" if report.ok else f"FAILED: {len(report.problems)} problem(s)"
         click.echo(f"{verdict}: {report.events_checked} events checked{seal}")
     if not report.ok:

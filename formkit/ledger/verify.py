@@ -54,6 +54,12 @@ def verify_chain(conn: Connection, key: bytes | None) -> VerifyReport:
         elif head["last_hash"] != prev_hash:
             problems.append(VerifyProblem(prev_seq, "the newest event does not match the hash "
                                           "recorded in the chain head (it was rewritten)"))
+        if head["seal"] is None and key is not None and head["last_seq"] > 0:
+            # Whoever rewrites the whole chain can also clear the seal: with the key in hand,
+            # an unsealed head is a failure, not a detail.
+            problems.append(VerifyProblem(None, "the chain head carries no seal although a key was "
+                                          "given: the chain may have been rewritten and its seal "
+                                          "removed, or it was written without the key"))
         if head["seal"] is not None:
             sealed = False
             if key is not None:
