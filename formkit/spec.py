@@ -443,15 +443,18 @@ def load_spec(path: str | Path) -> Spec:
     source = str(path)
     try:
         raw = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError([Problem(source, "", SCHEMA, f"cannot read the file: {exc}")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SpecError([Problem(source, "", SCHEMA, f"cannot read the file: {reason}")]) from None
+    except UnicodeDecodeError as exc:
+        raise SpecError([Problem(source, "", SCHEMA, f"the file is not UTF-8 text (byte {exc.start})")]) from None
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
-        raise SpecError([Problem(source, "", SCHEMA, f"not valid YAML{where}: {reason}")]) from None
+        raise SpecError([Problem(source, where, SCHEMA, f"not valid YAML: {reason}")]) from None
     return parse_spec(data, source)
 
 
