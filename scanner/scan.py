@@ -242,9 +242,13 @@ class Scanner:
         try:
             with budget:
                 model = self._extract(given, fetched)
-                if (self.settings.engine == "auto" and not model.forms
-                        and (model.script_urls or model.inline_scripts)):
-                    # Script-built page: forms absent from the markup but scripts present.
+                # Script-built page: forms absent from the markup but scripts present.
+                script_built = not model.forms and bool(model.script_urls or model.inline_scripts)
+                if script_built and self.settings.engine == "static":
+                    # Say so: "no finding" must not read as "nothing to find" (an embed.js form).
+                    model.notes.append(f"No form in the markup of {given}, but it runs scripts that may "
+                                       "build one: --engine auto or --engine browser would see it.")
+                if script_built and self.settings.engine == "auto":
                     with budget.paused():  # the browser has its own watchdog
                         try:
                             rendered: Fetched | None = self._browser_fetcher().fetch(url)

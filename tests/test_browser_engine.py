@@ -77,7 +77,6 @@ def test_fetch_renders_scripts_and_records_blocked_requests(site):
 
 
 def test_browser_scan_judges_the_rendered_dom(site):
-    pytest.importorskip("scanner.judge")
     static = scan([f"{site}/pledge.html"], replace(SETTINGS, engine="static"))
     assert not static.pages[0].forms  # the static engine cannot see it
     result = scan([f"{site}/pledge.html"], SETTINGS)
@@ -89,7 +88,6 @@ def test_browser_scan_judges_the_rendered_dom(site):
 
 
 def test_auto_uses_the_browser_only_for_script_built_pages(site):
-    pytest.importorskip("scanner.judge")
     scanner = Scanner(replace(SETTINGS, engine="auto"))
     try:
         static_page, _, _ = scanner.scan_page("static.html", f"{site}/static.html")
@@ -189,7 +187,6 @@ def test_probe_finds_the_box_a_script_insists_on_and_sends_nothing(counting_site
 
 
 def test_probed_box_becomes_bundled_consent(counting_site):
-    pytest.importorskip("scanner.judge")
     base, _ = counting_site
     result = scan([f"{base}/adhesion.html"], SETTINGS)
     form = next(f for f in result.pages[0].forms if f.selector and "adh" in f.selector)

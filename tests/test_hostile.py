@@ -105,7 +105,6 @@ def test_connection_refused():
 
 
 def test_scan_reports_every_hostile_page_and_goes_on(base):
-    pytest.importorskip("scanner.judge")
     targets = [f"{base}/{p}" for p in (
         "malformed.html", "big.html", "cp1252.html", "latin1-meta.html", "loop-a", "slow.html",
         "404.html", "500.html", "binary.html", "ok.html")] + [refused_url()]
@@ -133,7 +132,6 @@ def test_scan_reports_every_hostile_page_and_goes_on(base):
 def test_pathological_page_is_cut_off_by_the_analysis_budget():
     """Thousands of forms make extraction slow (selectors are computed per control): the page
     is reported as a timeout within the budget and the next page is still judged."""
-    pytest.importorskip("scanner.judge")
     from scanner.fetch import FakeFetcher
 
     forms = "".join(f'<form action="/f{i}"><input type="email" name="e"><button>Go</button></form>'

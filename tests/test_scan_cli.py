@@ -16,7 +16,6 @@ from scanner.fetch import DEFAULT_SETTINGS, FakeFetcher, Fetched
 from scanner.model import PageStatus
 from scanner.scan import iframe_urls, page_links, same_site, scan
 
-pytest.importorskip("scanner.judge")
 
 SETTINGS = replace(DEFAULT_SETTINGS, timeout=2.0, deadline=5.0, delay=0.0)
 SITE = "https://www.claire.example"
@@ -80,6 +79,17 @@ def test_unreadable_notice_is_a_note_not_a_crash():
     page = result.pages[0]
     assert page.status == PageStatus.OK
     assert any("could not be read" in note and "/confidentialite" in note for note in page.notes)
+
+
+def test_a_static_scan_of_a_script_built_page_says_what_it_could_not_see():
+    page = ('<html lang="fr"><body><h1>Soutenez-nous</h1>'
+            '<script src="https://forms.example/embed.js" data-form="soutien" async></script></body></html>')
+    fake = FakeFetcher({f"{SITE}/soutien": page, f"{SITE}/contact": "<html><body><p>Écrivez-nous.</p></body></html>"})
+    result = scan([f"{SITE}/soutien", f"{SITE}/contact"], SETTINGS, fetcher=fake)
+    script_built, plain = result.pages
+    assert script_built.forms == [] and result.findings == []
+    assert any("--engine auto" in note for note in script_built.notes)
+    assert plain.notes == []  # a page with no script and no form: nothing to say
 
 
 def test_form_in_an_iframe_is_judged_on_the_outer_page_with_outer_trackers():

@@ -19,7 +19,7 @@ import pytest
 from formkit.ledger.service import Ledger
 from formkit.server import create_app
 from formkit.server.wsgi import running_server
-from tests.plugins.browser import CHROMIUM_ARGS, chromium_path
+from tests.plugins.browser import CHROMIUM_ARGS, chromium_path, run_axe
 from tests.plugins.static_server import serve_directory
 from tests.server_support import FORM, make_config
 
@@ -108,22 +108,10 @@ def test_submit_inside_a_third_party_iframe_with_cookies_blocked(sites, playwrig
         ledger.close()
 
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    package = pytest.importorskip("axe_playwright_python")
-    return (Path(package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
 def _axe(page, axe_source: str) -> list[dict]:
-    page.evaluate(axe_source)
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                            " resultTypes: ['violations']})", WCAG_TAGS)
-    assert results["testEngine"]["name"] == "axe-core"
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in results["violations"]]
+    return run_axe(page, axe_source)[0]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,27 @@ def page(browser):
         yield page
     finally:
         context.close()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""axe-core rule tags for WCAG 2.1 levels A and AA."""
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core as shipped inside the axe-playwright-python package (no download)."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(page, axe_source: str) -> tuple[list[dict], dict]:
+    """Run axe-core's WCAG 2.1 A/AA rules on the page: (violations in short, raw results)."""
+    page.evaluate(axe_source)
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                            " resultTypes: ['violations']})", WCAG_TAGS)
+    # axe really ran (a silent no-op would pass vacuously).
+    assert results["testEngine"]["name"] == "axe-core"
+    violations = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+                   "nodes": [n["target"] for n in v["nodes"]][:5]} for v in results["violations"]]
+    return violations, results
