@@ -24,3 +24,9 @@ db_option = click.option(
     "--db", envvar="UNBUNDLE_DB", default=None, metavar="URL",
     help="Database URL (SQLAlchemy form); default: SQLite in the instance folder. Env: UNBUNDLE_DB.",
 )
+
+secret_option = click.option(
+    "--secret", envvar="UNBUNDLE_SECRET_KEY", default=None, metavar="TEXT",
+    help="The server's secret key, which signs form tokens and seals the ledger. "
+         "Env: UNBUNDLE_SECRET_KEY; default: instance/secret_key if present.",
+)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from .cli_options import format_option
+from .cli_options import format_option, secret_option
+from .config import stored_secret
 from .errors import Problem, SpecError
 from .lint import has_errors, lint_file, lint_spec, severity
 from .spec import Spec, load_spec
@@ -93,21 +94,29 @@ def _load_clean(path: Path) -> Spec:
               help="Where the --out folder will be published (https://…); used in the embed code "
                    "and as the form target BASE/f/ID (unbundle serve). Default: relative URLs, and "
                    "forms post to their own address.")
-def build_command(spec_path: Path, out_dir: Path, base_url: str) -> None:
+@secret_option
+def build_command(spec_path: Path, out_dir: Path, base_url: str, secret: str | None) -> None:
     """Build the forms of SPEC in each of its languages, then print the embed code.
 
     Refuses (exit 1, with the lint lines) a spec that does not lint clean. With
     --base-url https://forms.example.org, forms post to https://forms.example.org/f/ID (the
-    server's form endpoint) and the embed code uses absolute URLs.
+    server's form endpoint) and the embed code uses absolute URLs. With the server's key
+    (--secret, or instance/secret_key where `unbundle serve` keeps it), each form carries the
+    signed token the server checks; without it, the first post is answered with the form to
+    send again.
     """
     from .build import build
 
     spec = _load_clean(spec_path)
+    key = stored_secret(secret)
     try:
-        written = build(spec, out_dir, base_url=base_url)
+        written = build(spec, out_dir, base_url=base_url, secret=key)
     except OSError as exc:
         raise click.ClickException(f"cannot write the forms into {out_dir}: {exc.strerror or exc}") from None
     click.echo(f"Wrote {len(written)} files to {out_dir}:", err=True)
+    if key is None:
+        click.echo("note: no server key (--secret or instance/secret_key), so the forms carry no "
+                   "token: the server will ask people to send them a second time.", err=True)
     for path in written:
         click.echo(f"  {path}", err=True)
     from .render import embed_code

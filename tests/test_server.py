@@ -369,3 +369,28 @@ def test_newsletter_only_form_subscription_is_a_consent_with_double_opt_in(tmp_p
         assert ledger.export(form, "newsletter") == []
         ledger.close()
         visitor.close()
+
+
+def test_a_built_form_with_the_server_key_is_accepted_on_its_first_post(tmp_path):
+    """`form build --secret KEY` signs each static form with a version-bound token, so a person
+    filling in a copied page is recorded at once; without the key, the server asks again."""
+    from formkit.build import build
+    from formkit.server import create_app
+    from formkit.spec import load_spec
+    from tests.server_support import EXAMPLE, SECRET, hidden_fields, make_config
+
+    app = create_app(make_config(tmp_path))
+    spec = load_spec(EXAMPLE)
+    signed, unsigned = tmp_path / "signed", tmp_path / "unsigned"
+    with running_server(app) as base:
+        build(spec, signed, base_url=base, secret=SECRET)
+        build(spec, unsigned, base_url=base)
+        for folder, expected in ((signed, 200), (unsigned, 400)):
+            page = (folder / "page.fr.html").read_text(encoding="utf-8")
+            action = re.search(r'<form[^>]+action="([^"]+)"', page).group(1)
+            response = httpx.post(action, data={**hidden_fields(page), **person(9, purpose_sms="y")})
+            assert response.status_code == expected, folder.name
+    ledger = ledger_of(app)
+    [row] = ledger.export(FORM, "sms", fields=["email"])
+    assert row["email"] == "person9@example.org" and row["source"] == "hosted"
+    ledger.close()

@@ -20,23 +20,15 @@ import click
 from sqlalchemy import exc
 from sqlalchemy.engine import make_url
 
-from ..cli_options import db_option, format_option, output_option
-from ..config import default_db_url, instance_dir
+from ..cli_options import db_option, format_option, output_option, secret_option
+from ..config import default_db_url, stored_secret
 from ..errors import UnbundleError
 from ..spec import load_specs
 from .service import PROVENANCE_KEYS, Ledger, LedgerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-SECRET_ENV = "UNBUNDLE_SECRET_KEY"
-SECRET_FILE = "secret_key"
-"""The server's key file in the instance folder (formkit/server/settings.py), used to seal."""
 
-secret_option = click.option(
-    "--secret", envvar=SECRET_ENV, default=None, metavar="TEXT",
-    help="The server's secret key, which seals the chain head (verify checks the seal; purge and "
-         "--erase renew it). Env: UNBUNDLE_SECRET_KEY; default: instance/secret_key if present.",
-)
 date_type = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -55,13 +47,7 @@ def _clean_errors(func: F) -> F:
 
 def _secret(given: str | None) -> str | None:
     """The key the server seals with: given, else the one it generated in the instance folder."""
-    if given:
-        return given
-    path = instance_dir() / SECRET_FILE
-    try:
-        return path.read_text(encoding="utf-8").strip() or None
-    except OSError:
-        return None
+    return stored_secret(given)
 
 
 def _open(db: str | None, secret: str | None = None) -> Ledger:
@@ -276,4 +262,4 @@ def subject(identifier: str, db: str | None, secret: str | None, erase: bool, ou
         store.close()
 
 
-__all__ = ["ledger", "SECRET_ENV"]
+__all__ = ["ledger"]

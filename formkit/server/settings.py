@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from formkit.config import SECRET_FILE
+
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
@@ -109,7 +111,7 @@ def secret_key(given: str | None, instance: Path) -> str:
     """
     if given:
         return given
-    path = instance / "secret_key"
+    path = instance / SECRET_FILE
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     instance.mkdir(parents=True, exist_ok=True)
