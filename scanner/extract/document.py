@@ -71,6 +71,7 @@ class _Document:
                 self.titles.append(el)
         self._hidden: dict[int, str] = {}
         self._selectors: dict[int, str] = {}
+        self._positions: dict[int, tuple[int, int]] = {}
         self.used_strings: set[int] = set()
         self.ticked_ids, self.ticked_names = self._ticked_by_script()
         base = next((b for b in self.tags("base") if b.get("href")), None)
@@ -101,7 +102,7 @@ class _Document:
         """``css_path(el)``, computed once per element (every named control asks for its form's)."""
         key = id(el)
         if key not in self._selectors:
-            self._selectors[key] = css_path(el)
+            self._selectors[key] = css_path(el, self._positions)
         return self._selectors[key]
 
     def tags(self, *names: str) -> list[Tag]:

@@ -24,9 +24,11 @@ def _cut(html: str, limit: int = HTML_CUT) -> str:
     return html if len(html) <= limit else html[: limit - 1] + "…"
 
 
-def css_path(el: Tag) -> str:
+def css_path(el: Tag, positions: dict[int, tuple[int, int]] | None = None) -> str:
     """A CSS selector for ``el``: its id when it has a usable one, else a tag path with
-    ``:nth-of-type`` from the nearest ancestor that has an id."""
+    ``:nth-of-type`` from the nearest ancestor that has an id. ``positions`` keeps, across
+    calls, each element's place among its parent's children (see ``_nth_of_type``)."""
+    positions = {} if positions is None else positions
     parts: list[str] = []
     node: Tag | None = el
     while isinstance(node, Tag) and node.name != "[document]":
@@ -41,11 +43,29 @@ def css_path(el: Tag) -> str:
             node = node.parent
             continue
         parent = node.parent
-        same = [c for c in parent.children if isinstance(c, Tag) and c.name == node.name] if isinstance(parent, Tag) else [node]
-        position = next(i for i, c in enumerate(same) if c is node)  # identity: Tag == compares content
-        parts.append(f"{node.name}:nth-of-type({position + 1})" if len(same) > 1 else node.name)
+        if id(node) not in positions:
+            _nth_of_type(node, positions)
+        position, count = positions[id(node)]
+        parts.append(f"{node.name}:nth-of-type({position + 1})" if count > 1 else node.name)
         node = parent
     return " > ".join(reversed(parts))
+
+
+def _nth_of_type(node: Tag, positions: dict[int, tuple[int, int]]) -> None:
+    """Record (index among same-tag siblings, number of them) for every child of ``node``'s
+    parent in one pass. Listing the siblings again for each element was quadratic: a page with
+    4,000 sibling forms took seconds. Keyed by identity: Tag == compares content."""
+    parent = node.parent
+    if not isinstance(parent, Tag):
+        positions[id(node)] = (0, 1)
+        return
+    same: dict[str, list[Tag]] = {}
+    for c in parent.children:
+        if isinstance(c, Tag):
+            same.setdefault(c.name, []).append(c)
+    for siblings in same.values():
+        for i, c in enumerate(siblings):
+            positions[id(c)] = (i, len(siblings))
 
 
 def _selector(doc: _Document, el: Tag, form_root: Tag) -> str:
@@ -60,7 +80,7 @@ def _selector(doc: _Document, el: Tag, form_root: Tag) -> str:
         if el.name == "input" and str(el.get("type", "")).lower() in ("radio", "checkbox") and value is not None:
             return f'{root_selector} {kind}[name="{name}"][value="{value}"]'
         return f'{root_selector} {kind}[name="{name}"]'
-    return css_path(el)
+    return doc.selector(el)
 
 
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())

@@ -10,7 +10,6 @@ from ..classify import link_kind
 from ..model import FormModel, Link
 from .controls import _control, _radio_groups
 from .document import _Document, _absolute
-from .evidence import css_path
 from .roots import _fields_of
 from .surroundings import _following_text, _heading, _hints, _preceding_text, _sentences
 from .tree import _clean, _tags_in, _text_all
@@ -46,7 +45,7 @@ def _form(doc: _Document, root: Tag, is_form: bool, index: int, lang: str) -> Fo
         links.append(Link(url=url, text=text, kind=link_kind(text, url)))
     return FormModel(
         index=index,
-        selector=css_path(root),
+        selector=doc.selector(root),
         action=action,
         method=method,
         controls=controls,
