@@ -11,13 +11,9 @@ def _accessible_name(doc: _Document, el: Tag) -> str:
     """The control's name, in the order of the HTML-AAM / accname computation: aria-labelledby,
     aria-label, label[for], wrapping label, title, placeholder; then the neighbouring text that
     old or hand-written pages rely on (the text after a box, the table cell before a field)."""
-    labelledby = el.get("aria-labelledby")
-    if labelledby:
-        parts = [doc.text(doc.by_id[i]) for i in str(labelledby).split() if i in doc.by_id]
-        if any(parts):
-            return _clean(" ".join(parts))
-    if el.get("aria-label"):
-        return _clean(str(el["aria-label"]))
+    aria = _aria_name(doc, el)
+    if aria:
+        return aria
     el_id = el.get("id")
     if el_id and str(el_id) in doc.labels_for:
         text = _clean(" ".join(doc.text(label) for label in doc.labels_for[str(el_id)]))
@@ -143,6 +139,7 @@ def _question_before(doc: _Document, el: Tag, form_root: Tag) -> str:
 
 
 def _aria_name(doc: _Document, el: Tag) -> str:
+    """The name ARIA gives: the texts aria-labelledby points at, else aria-label."""
     labelledby = el.get("aria-labelledby")
     if labelledby:
         parts = [doc.text(doc.by_id[i]) for i in str(labelledby).split() if i in doc.by_id]
