@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .classify_form import ControlReading, FormReading
+from .classify_form import ControlReading, FormReading, PageReading
 from .model import Evidence, Finding, FormModel, PageModel
 from .vocabulary import Channel, Purpose
 
@@ -64,6 +64,20 @@ def on_control(rule: Rule, page: PageModel, form: FormReading, control: ControlR
 def on_form(rule: Rule, page: PageModel, form: FormReading, message: str, text: str = "", frame: str = "",
             selector: str = "") -> Finding:
     return make(rule, page, form.form, message, selector=selector or form.form.selector, text=text, frame=frame)
+
+
+def notice_lacks(rule: Rule, reading: PageReading, fact: str, message: str) -> list[Finding]:
+    """One finding per in-scope form whose notice (inline and linked) never states ``fact``.
+    Undecided, so silent, when there is no notice at all (missing-privacy-notice says it) or
+    when the linked notice could not be read."""
+    out: list[Finding] = []
+    for form in reading.in_scope:
+        notice = form.notice
+        if notice is None or not notice.exists or notice.link_unread or notice.says(fact):
+            continue
+        out.append(on_form(rule, reading.page, form, message, text=notice.inline_text,
+                           frame=notice.linked_url))
+    return out
 
 
 def quoted(text: str, limit: int = 90) -> str:

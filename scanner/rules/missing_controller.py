@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..classify_form import PageReading
-from ..findings import on_form
+from ..findings import notice_lacks
 from ..model import Finding
 from .rule import Family, Rule, Severity
 
@@ -28,13 +28,6 @@ RULE = Rule(
 def check(reading: PageReading) -> list[Finding]:
     """The notice (inline and linked) never names who is responsible for the data. Undecided,
     so silent, when the linked notice could not be read."""
-    out: list[Finding] = []
-    for form in reading.in_scope:
-        notice = form.notice
-        if notice is None or not notice.exists or notice.link_unread or notice.says("controller"):
-            continue
-        out.append(on_form(RULE, reading.page, form,
-                           "The data-protection information for this form never says who is responsible for the data "
-                           "(the party, candidate or association, with a contact).",
-                           text=notice.inline_text, frame=notice.linked_url))
-    return out
+    return notice_lacks(RULE, reading, "controller",
+                        "The data-protection information for this form never says who is responsible for the data "
+                        "(the party, candidate or association, with a contact).")
