@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from click.testing import CliRunner
 
 from formkit.cli import cli
 from formkit.spec import load_spec
+from tests.plugins.paths import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -56,7 +56,7 @@ def test_build_through_the_installed_command(tmp_path):
     """The console script itself (not only click's runner): exit codes and streams."""
     exe = Path(sys.executable).parent / "unbundle"
     if not exe.exists():
-        pytest.skip("the unbundle console script is not installed in this environment")
+        missing("the unbundle console script is not installed in this environment")
     ok = subprocess.run([str(exe), "form", "build", str(SPONSOR), "--out", str(tmp_path / "a")],
                         capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stderr

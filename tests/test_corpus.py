@@ -10,6 +10,7 @@ import pytest
 
 from scanner.eval import evaluate, predict, render
 from scanner.fetch import Settings
+from tests.plugins.paths import missing
 
 MIN_F1 = 0.95
 
@@ -57,7 +58,7 @@ def test_all_pages_f1_with_the_browser_where_needed(corpus: Path, labels: dict[s
     from tests.plugins.browser import chromium_path
 
     if chromium_path() is None:
-        pytest.skip("Chromium is not installed (make system-deps installs Debian's chromium)")
+        missing("Chromium is not installed (make system-deps installs Debian's chromium)")
     predictions = predict(corpus, labels, Settings(depth=0, engine="auto"))
     result = evaluate(labels, predictions)
     assert result.micro.f1 >= MIN_F1, render("all pages, engine auto", result)

@@ -20,6 +20,7 @@ from formkit.ledger.service import Ledger
 from formkit.server import create_app
 from formkit.server.wsgi import running_server
 from tests.plugins.browser import CHROMIUM_ARGS, chromium_path, run_axe
+from tests.plugins.paths import missing
 from tests.plugins.static_server import serve_directory
 from tests.server_support import FORM, make_config
 
@@ -40,7 +41,7 @@ def _context(pw, profile: Path, *, block: bool):
 @pytest.fixture
 def sites(tmp_path: Path) -> Iterator[tuple[object, str, str]]:
     if chromium_path() is None:
-        pytest.skip("Chromium is not installed (make system-deps installs Debian's chromium)")
+        missing("Chromium is not installed (make system-deps installs Debian's chromium)")
     app = create_app(make_config(tmp_path, UNBUNDLE_MIN_FILL_SECONDS=1.0))
     with running_server(app) as form_base:
         outer = tmp_path / "campaign-site"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from formkit.server import create_app
+from tests.plugins.paths import missing
 from tests.server_support import FORM, hidden_fields, make_config, person
 
 
@@ -21,8 +22,11 @@ from tests.server_support import FORM, hidden_fields, make_config, person
 def redis_url(tmp_path: Path):
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is not installed (optional: apt-get install redis-server)")
-    pytest.importorskip("redis", reason="the redis package is not installed (optional: pip install redis)")
+        missing("redis-server is not installed (optional: apt-get install redis-server)")
+    try:
+        import redis  # noqa: F401 - the optional client the rate limiter uses
+    except ImportError:
+        missing("the redis package is not installed (pip install 'unbundle[redis]')")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -15,6 +15,7 @@ import pytest
 from formkit.ledger.service import Ledger
 from formkit.server import create_app
 from formkit.server.wsgi import running_server
+from tests.plugins.paths import missing
 from tests.server_support import FORM, Visitor, make_config, person
 
 
@@ -94,7 +95,7 @@ def test_postgresql_stopped_gives_503(tmp_path: Path):
 
     bindir = postgres_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL is not installed (make system-deps)")
+        missing("PostgreSQL is not installed (make system-deps)")
     cluster = PostgresCluster(bindir)
     try:
         cluster.start()

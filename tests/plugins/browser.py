@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.plugins.paths import missing
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,7 +34,7 @@ def playwright():
     """The one Playwright driver of the session: a second sync_playwright() in the same thread
     fails while this one runs, so tests that need their own launch (persistent profiles) use it."""
     if chromium_path() is None:
-        pytest.skip("Chromium is not installed (make system-deps installs Debian's chromium)")
+        missing("Chromium is not installed (make system-deps installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.plugins.paths import missing
+
 
 def postgres_bindir() -> Path | None:
     """Debian's PostgreSQL binaries (newest version), or $UNBUNDLE_PG_BINDIR; None if absent."""
@@ -51,7 +53,7 @@ class PostgresCluster:
 
                 entry = pwd.getpwnam("postgres")
             except KeyError:
-                pytest.skip("running as root and there is no `postgres` user to run PostgreSQL as")
+                missing("running as root and there is no `postgres` user to run PostgreSQL as")
             self.uid, self.gid = entry.pw_uid, entry.pw_gid
         self.base = Path(tempfile.mkdtemp(prefix="unbundle-pg-"))
         self.data, self.sock = self.base / "data", self.base / "sock"
@@ -103,7 +105,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     """A PostgreSQL server for the whole session (started on first use)."""
     bindir = postgres_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); "
+        missing("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); "
                     "run `make system-deps` (scripts/system-deps.sh) to install Debian's postgresql")
     cluster = PostgresCluster(bindir)
     try:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scanner.eval import serve as serve_directory  # one loopback file server for eval and tests
+from scanner.eval import (
+    serve as serve_directory,  # one loopback file server for eval and tests
+)
 
 
 @pytest.fixture(scope="session")
