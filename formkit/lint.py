@@ -16,13 +16,12 @@ wrong is a ``warning``.
 from __future__ import annotations
 
 import datetime as dt
-
-import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scanner.classify import Meaning, classify
+from scanner.hosts import is_loopback
 from scanner.vocabulary import PURPOSE_SLUGS, CoreAction, Purpose
 
 from .errors import SCHEMA, Problem, SpecError
@@ -248,13 +247,6 @@ def _check_purposes(spec: Spec, out: _Collector) -> None:
                     "add `channel:` (email, sms, phone, post or messaging)", WARNING)
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _check_information(spec: Spec, out: _Collector) -> None:
@@ -278,7 +270,7 @@ def _check_information(spec: Spec, out: _Collector) -> None:
 
     if spec.privacy_url:
         parts = urlsplit(spec.privacy_url)
-        if parts.scheme == "http" and not _is_loopback(parts.hostname or ""):
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
             out.add("privacy_url", "insecure-transport",
                     f"privacy_url {spec.privacy_url!r} uses plain http://; use https://")
     else:

@@ -13,7 +13,6 @@ The browser engine (``scanner.browser``) implements the same interface.
 from __future__ import annotations
 
 import codecs
-import ipaddress
 import re
 import time
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from urllib.request import url2pathname
 import httpx
 
 from . import __version__
+from .hosts import is_loopback  # noqa: F401 - re-exported for scan and browser
 from .model import PageStatus
 
 USER_AGENT = f"unbundle/{__version__} (consent scanner; +https://github.com/unbundle/unbundle)"
@@ -137,14 +137,6 @@ def target_url(target: str) -> str:
     return Path(target).expanduser().resolve().as_uri()
 
 
-def is_loopback(host: str | None) -> bool:
-    host = (host or "").strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 # --- decoding -----------------------------------------------------------------------------------

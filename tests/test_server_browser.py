@@ -35,7 +35,7 @@ def _context(pw, profile: Path, *, block: bool):
     prefs = {"profile": {"block_third_party_cookies": block, "cookie_controls_mode": 1 if block else 0}}
     (profile / "Default" / "Preferences").write_text(json.dumps(prefs), encoding="utf-8")
     return pw.chromium.launch_persistent_context(str(profile), executable_path=chromium_path(),
-                                                 headless=True, args=CHROMIUM_ARGS)
+                                                 headless=True, args=list(CHROMIUM_ARGS))
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import ipaddress
-from urllib.parse import urlsplit
-
 from ..classify_form import PageReading
 from ..findings import on_form
+from ..hosts import insecure
 from ..model import Finding
 from .rule import Family, Rule, Severity
 
@@ -42,15 +40,3 @@ def check(reading: PageReading) -> list[Finding]:
     return out
 
 
-def insecure(url: str) -> bool:
-    """True for an http:// URL whose host is not loopback."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "http":
-        return False
-    host = (parts.hostname or "").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return False
-    try:
-        return not ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return True

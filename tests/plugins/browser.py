@@ -6,27 +6,15 @@ No browser download: we point Playwright at the system binary with the flags thi
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from scanner.browser import (  # the flags and binary the scanner uses
+    CHROMIUM_ARGS,
+    chromium_path,
+)
 from tests.plugins.paths import missing
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("UNBUNDLE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +32,7 @@ def playwright():
 @pytest.fixture(scope="session")
 def browser(playwright):
     """One Chromium for the session; each test opens its own context (fresh cookies)."""
-    browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS))
     try:
         yield browser
     finally:
